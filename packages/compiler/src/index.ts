@@ -1,0 +1,5 @@
+export type { CompileResult } from './compile.ts';
+export { compileDefinitions } from './compile.ts';
+export { conditionSchema } from './emit/condition.ts';
+export { COMPILER_VERSION, emitForm } from './emit/form.ts';
+export { GENERIC_MESSAGES } from './emit/messages.ts';

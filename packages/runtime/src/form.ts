@@ -1,0 +1,95 @@
+/*
+ * The compiled form: the one JSON document per version that every consumer reads
+ * (renderer, studio, Storybook, CSV, servers). Its types live here, with the runtime that
+ * applies it, so a consumer needs this package and nothing of the compiler.
+ */
+import type { CompiledExpr } from '@regforms/expression';
+
+export type Lang = string;
+export type JsonSchema = Record<string, unknown>;
+export type FieldType =
+  | 'text'
+  | 'integer'
+  | 'decimal'
+  | 'date'
+  | 'time'
+  | 'boolean'
+  | 'choice'
+  | 'multichoice'
+  | 'niss'
+  | 'note'
+  | 'repeat';
+
+export interface FormMeta {
+  registry: string;
+  registrationType: string;
+  version: string;
+  status: 'draft' | 'published';
+  effective: string;
+  dcd: string | null;
+  programme: string;
+  /** i18n keys of the titles: form.title, registry.title, registrationType.title, programme.title. */
+  languages: Lang[];
+  defaultLanguage: Lang;
+  /** Technical names of the fields that identify one registration. */
+  businessKey: string[];
+  /** sha256 of the compiled form without this field: stored on every registration. */
+  hash: string;
+  compiler: string;
+}
+
+/** What the runtime needs per data field: visibility, computation, cross-field rules. */
+export interface FieldLogic {
+  id: string;
+  /** Technical name: the data key. */
+  name: string;
+  /** i18n key prefix: the technical name, or `REPEAT.NAME` for a field in a repeat. */
+  key: string;
+  type: FieldType;
+  /** Technical name of the repeat whose items hold it. */
+  repeat?: string;
+  /**
+   * JSON Schema that the data (the repeat item, for a field in a repeat) must match for the
+   * field to be shown: sections' and own conditions together. Absent: always shown.
+   */
+  visible?: JsonSchema;
+  compute?: CompiledExpr;
+  /** Rules that must hold; `message` is an i18n key. `keyword` names the rule in errors. */
+  checks?: { rule: CompiledExpr; message: string; keyword: string }[];
+}
+
+export interface CsvColumn {
+  /** Header cell: the technical name, `_n` appended for repeat items. */
+  column: string;
+  /** Field id and technical name. */
+  id: string;
+  name: string;
+  type: Exclude<FieldType, 'note' | 'repeat'>;
+  /** Where the value goes in registration data. */
+  path: (string | number)[];
+  codes?: string[];
+  required: 'always' | 'conditional' | 'never';
+  computed?: boolean;
+}
+
+export interface CsvMap {
+  separator: ';';
+  multiSeparator: '|';
+  dateFormat: 'dd/mm/yyyy';
+  columns: CsvColumn[];
+  /** Columns the CSV may have beside the data: STATUS=draft keeps a row Open. */
+  control: string[];
+}
+
+export interface CompiledForm {
+  meta: FormMeta;
+  schema: JsonSchema;
+  uischema: Record<string, unknown>;
+  /** language → key → text; every language complete (fallbacks filled in). */
+  i18n: Record<Lang, Record<string, string>>;
+  csv: CsvMap;
+  logic: { fields: FieldLogic[] };
+}
+
+/** Registration data: technical name → value; a repeat is a list of such objects. */
+export type RegistrationData = Record<string, unknown>;

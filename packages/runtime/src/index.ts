@@ -1,0 +1,15 @@
+export { applyComputed, isVisible, prune } from './apply.ts';
+export type {
+  CompiledForm,
+  CsvColumn,
+  CsvMap,
+  FieldLogic,
+  FieldType,
+  FormMeta,
+  JsonSchema,
+  Lang,
+  RegistrationData,
+} from './form.ts';
+export { formatNiss, isValidNiss, normaliseNiss } from './niss.ts';
+export type { FormError, Validator } from './validate.ts';
+export { createAjv, createValidator, translateError } from './validate.ts';

@@ -1,0 +1,158 @@
+import { evaluate } from '@regforms/expression';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { CompiledForm, FieldLogic, RegistrationData } from './form.ts';
+import { isValidNiss } from './niss.ts';
+
+/**
+ * The ajv instance every consumer validates with: draft-07, all errors, the date formats and
+ * their formatMinimum/formatMaximum keywords, and the `niss` format (check digits).
+ */
+export function createAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9, verbose: true });
+  addFormats(ajv);
+  ajv.addFormat('niss', { type: 'string', validate: isValidNiss });
+  return ajv;
+}
+
+export interface FormError {
+  /** Data path segments, e.g. ['PCI', 0, 'DT_PCI']. */
+  path: (string | number)[];
+  /** Technical name of the field, or '' for a form-level error. */
+  name: string;
+  /** i18n key prefix of the field (`REPEAT.NAME` in a repeat). */
+  key: string;
+  /** The rule: required, minimum, pattern, format, check, … */
+  keyword: string;
+  message: string;
+  params: Record<string, unknown>;
+}
+
+/** Keywords whose generic message is another's: a date's bounds read like a number's. */
+const GENERIC_KEYWORD: Record<string, string> = {
+  exclusiveMinimum: 'minimum',
+  formatMinimum: 'minimum',
+  formatExclusiveMinimum: 'minimum',
+  exclusiveMaximum: 'maximum',
+  formatMaximum: 'maximum',
+  formatExclusiveMaximum: 'maximum',
+};
+
+export interface Validator {
+  /** Every error of the data (already pruned of hidden values), messages in `lang`. */
+  validate(data: RegistrationData, lang?: string): FormError[];
+  /** Type errors only: what Save checks (missing mandatory fields are allowed in Open). */
+  validateTypes(data: RegistrationData, lang?: string): FormError[];
+}
+
+const cache = new WeakMap<CompiledForm, Validator>();
+
+/** One compiled validator per compiled form, shared by the form, CSV import and servers. */
+export function createValidator(form: CompiledForm, ajv: Ajv = createAjv()): Validator {
+  const cached = cache.get(form);
+  if (cached) return cached;
+  const validateSchema: ValidateFunction = ajv.compile(form.schema);
+  const checked = form.logic.fields.filter((f) => f.checks?.length);
+  const byKey = new Map(form.logic.fields.map((f) => [f.key, f]));
+
+  const run = (data: RegistrationData, lang: string, typesOnly: boolean): FormError[] => {
+    const errors: FormError[] = [];
+    validateSchema(data);
+    for (const e of validateSchema.errors ?? []) {
+      if (e.keyword === 'if') continue;
+      if (typesOnly && (e.keyword === 'required' || e.keyword === 'minItems')) continue;
+      errors.push(toFormError(e, form, byKey, lang));
+    }
+    for (const f of checked) errors.push(...runChecks(f, data, form, lang));
+    return errors;
+  };
+  const v: Validator = {
+    validate: (data, lang = form.meta.defaultLanguage) => run(data, lang, false),
+    validateTypes: (data, lang = form.meta.defaultLanguage) => run(data, lang, true),
+  };
+  cache.set(form, v);
+  return v;
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** The field an error path points at: `NAME` at the top, `REPEAT.NAME` in an item. */
+function fieldAt(path: (string | number)[], byKey: Map<string, FieldLogic>): FieldLogic | undefined {
+  const names = path.filter((s): s is string => typeof s === 'string');
+  return byKey.get(names.slice(0, 2).join('.')) ?? byKey.get(names[0] ?? '');
+}
+
+function toFormError(
+  e: ErrorObject,
+  form: CompiledForm,
+  byKey: Map<string, FieldLogic>,
+  lang: string,
+): FormError {
+  const path = pointerToPath(e.instancePath);
+  if (e.keyword === 'required') path.push((e.params as { missingProperty: string }).missingProperty);
+  const field = fieldAt(path, byKey);
+  const key = field?.key ?? '';
+  const params = e.params as Record<string, unknown>;
+  return {
+    path,
+    name: field?.name ?? '',
+    key,
+    keyword: e.keyword,
+    params,
+    message: translateError(form, lang, key, e.keyword, params, e.message),
+  };
+}
+
+/** The message for an error: the field's own, else the generic one, with {limit} filled in. */
+export function translateError(
+  form: CompiledForm,
+  lang: string,
+  key: string,
+  keyword: string,
+  params: Record<string, unknown>,
+  fallback?: string,
+): string {
+  const bundle = form.i18n[lang] ?? form.i18n[form.meta.defaultLanguage] ?? {};
+  const generic = GENERIC_KEYWORD[keyword] ?? keyword;
+  const template =
+    bundle[`${key}.error.${keyword}`] ??
+    bundle[`${key}.error.${generic}`] ??
+    bundle[`error.${keyword}`] ??
+    bundle[`error.${generic}`] ??
+    fallback ??
+    keyword;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? params.limit ?? ''));
+}
+
+function runChecks(f: FieldLogic, data: RegistrationData, form: CompiledForm, lang: string): FormError[] {
+  const bundle = form.i18n[lang] ?? {};
+  const out: FormError[] = [];
+  const items: { item: RegistrationData; path: (string | number)[] }[] = f.repeat
+    ? ((data[f.repeat] as RegistrationData[] | undefined) ?? []).map((item, i) => ({
+        item,
+        path: [f.repeat!, i],
+      }))
+    : [{ item: data, path: [] }];
+  for (const { item, path } of items) {
+    for (const c of f.checks ?? []) {
+      const ok = evaluate(c.rule, { lookup: (n) => (n in item ? item[n] : data[n]) });
+      if (ok === false)
+        out.push({
+          path: [...path, f.name],
+          name: f.name,
+          key: f.key,
+          keyword: c.keyword,
+          params: {},
+          message: bundle[c.message] ?? c.message,
+        });
+    }
+  }
+  return out;
+}
