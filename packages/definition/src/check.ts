@@ -224,8 +224,8 @@ class FormChecker {
       this.byId.set(f.id, info);
       if (!f.name) continue;
       if (info.repeat) {
-        let names = itemNames.get(info.repeat);
-        if (!names) itemNames.set(info.repeat, (names = new Map()));
+        const names = itemNames.get(info.repeat) ?? new Map<string, Loc>();
+        itemNames.set(info.repeat, names);
         claim(names, f.name, f.loc, 'NAME_DUPLICATE', 'technical name', nameHint);
         for (let i = 1; i <= Number(info.repeat.max ?? 0); i++)
           claim(columns, `${f.name}_${i}`, f.loc, 'NAME_DUPLICATE', 'CSV column', nameHint);

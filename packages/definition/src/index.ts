@@ -46,3 +46,4 @@ export function readDefinitions(files: readonly SourceFile[]): LoadResult {
   checkDefinitions(result.definitions, diagnostics);
   return { definitions: result.definitions, diagnostics };
 }
+export { formatSchemas } from './format-schema.ts';

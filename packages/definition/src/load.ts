@@ -243,8 +243,8 @@ export function loadDefinitions(files: readonly SourceFile[]): LoadResult {
 }
 
 function mapOf<V>(m: Map<string, Map<string, V>>, k: string): Map<string, V> {
-  let v = m.get(k);
-  if (!v) m.set(k, (v = new Map()));
+  const v = m.get(k) ?? new Map<string, V>();
+  m.set(k, v);
   return v;
 }
 

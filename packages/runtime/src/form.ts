@@ -53,6 +53,11 @@ export interface FieldLogic {
    * field to be shown: sections' and own conditions together. Absent: always shown.
    */
   visible?: JsonSchema;
+  /**
+   * Required when shown (`true`), or required when shown and this JSON Schema holds.
+   * Absent: optional. The schema's `required`/`if-then` say the same; this is for UIs.
+   */
+  required?: true | JsonSchema;
   compute?: CompiledExpr;
   /** Rules that must hold; `message` is an i18n key. `keyword` names the rule in errors. */
   checks?: { rule: CompiledExpr; message: string; keyword: string }[];

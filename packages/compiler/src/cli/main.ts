@@ -101,7 +101,7 @@ function run(argv: string[]): number {
         printDiagnostics(diagnostics, json, dir);
         const versions = result.forms.length + result.skipped.length;
         process.stdout.write(
-          `${failed ? 'check failed' : 'check passed'}: ${versions} version${versions === 1 ? '' : 's'} in ${result.definitions.registries.length} registries, ${summary.errors} errors, ${summary.warnings} warnings\n`,
+          `${failed ? 'check failed' : 'check passed'}: ${versions} version${versions === 1 ? '' : 's'} in ${result.definitions.registries.length} ${result.definitions.registries.length === 1 ? 'registry' : 'registries'}, ${summary.errors} errors, ${summary.warnings} warnings\n`,
         );
       }
       return failed ? 1 : 0;

@@ -22,7 +22,7 @@ function emptySchema(f: Field): JsonSchema {
   const name = f.name!;
   const emptyValue: JsonSchema[] =
     f.type === 'multichoice' || f.type === 'repeat'
-      ? [{ properties: { [name]: { maxItems: 0 } }, required: [name] }]
+      ? [{ properties: { [name]: { type: 'array', maxItems: 0 } }, required: [name] }]
       : f.type === 'text' || f.type === 'niss'
         ? [{ properties: { [name]: { const: '' } }, required: [name] }]
         : [];
@@ -62,7 +62,10 @@ export function conditionSchema(e: Expr, lookup: FieldLookup): JsonSchema {
         case 'in':
           return has(name, { enum: (e.right as { items: Expr[] }).items.map(literal) });
         case 'contains':
-          return has(name, { type: 'array', contains: { const: v } });
+          // "Some item is v", written without `contains`: ajv 8 carries the result of a
+          // `contains` inside an `if` from one array item to the next (an item with no
+          // codes was required to answer a question shown only for its predecessor).
+          return has(name, { type: 'array', not: { items: { not: { const: v } } } });
         case '<':
           return has(
             name,

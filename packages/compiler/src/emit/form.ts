@@ -256,7 +256,7 @@ class Emitter {
       this.text(`${k}.error.${keyword}`, t);
       for (const alias of KEYWORD_ALIASES[keyword] ?? []) this.text(`${k}.error.${alias}`, t);
     }
-    f.checks.forEach((c, i) => this.text(`check.${k}.${i + 1}`, c.message));
+    for (const [i, c] of f.checks.entries()) this.text(`check.${k}.${i + 1}`, c.message);
   }
 
   // ---- logic -------------------------------------------------------------------------
@@ -294,6 +294,8 @@ class Emitter {
       type: f.type,
       ...(info.repeat ? { repeat: info.repeat.name } : {}),
       ...(visible ? { visible } : {}),
+      ...(f.required === true ? { required: true as const } : {}),
+      ...(f.required && f.required !== true ? { required: this.condition(f.required, info.repeat) } : {}),
       ...(f.compute ? { compute: toCompiled(f.compute.expr, rename) } : {}),
       ...(checks.length ? { checks } : {}),
     };

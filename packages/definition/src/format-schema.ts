@@ -1,0 +1,122 @@
+/*
+ * JSON Schemas of the definition format, generated from the format table, for YAML-aware
+ * editors (completion, hover docs, checks). `pnpm format-schemas` writes them to
+ * packages/definition/schema/; a test fails when the committed files are stale.
+ */
+import {
+  FIELD_COMMON_KEYS,
+  FIELD_TYPE_KEYS,
+  FIELD_TYPES,
+  type KeySpec,
+  NODE_KEYS,
+  type NodeKind,
+  type ValueSpec,
+} from './format.ts';
+
+type Schema = Record<string, unknown>;
+
+const TEXT: Schema = {
+  type: 'object',
+  description: 'A text per language: { fr: …, nl: …, en: … }',
+  propertyNames: { pattern: '^[a-z]{2}$' },
+  additionalProperties: { type: 'string', minLength: 1 },
+  minProperties: 1,
+};
+
+function value(spec: ValueSpec): Schema {
+  switch (spec.t) {
+    case 'string':
+      return {
+        type: 'string',
+        ...(spec.enum ? { enum: [...spec.enum] } : {}),
+        ...(spec.pattern ? { pattern: spec.pattern.source } : {}),
+      };
+    case 'number':
+      return { type: 'number' };
+    case 'integer':
+      return { type: 'integer', ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}) };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'text':
+      return { $ref: '#/definitions/text' };
+    case 'condition':
+    case 'expression':
+      return { type: 'string', minLength: 1 };
+    case 'required':
+      return { type: ['boolean', 'string'] };
+    case 'bound':
+      return { type: ['number', 'string'] };
+    case 'list':
+      return { type: 'array', items: value(spec.of) };
+    case 'map':
+      return {
+        type: 'object',
+        propertyNames: { pattern: spec.keys.source },
+        additionalProperties: value(spec.of),
+      };
+    case 'node':
+      return { $ref: `#/definitions/${spec.kind}` };
+    case 'sectionItem':
+      return { anyOf: [{ $ref: '#/definitions/use' }, { $ref: '#/definitions/section' }] };
+    case 'fieldItem':
+      return { anyOf: [{ $ref: '#/definitions/use' }, { $ref: '#/definitions/field' }] };
+  }
+}
+
+function object(keys: Record<string, KeySpec>): Schema {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(
+      Object.entries(keys).map(([k, s]) => [k, { ...value(s.value), description: s.doc }]),
+    ),
+    required: Object.entries(keys)
+      .filter(([, s]) => s.required)
+      .map(([k]) => k),
+    additionalProperties: false,
+  };
+}
+
+/** A field: the common keys, then per type its own (an if/then per type, for editors). */
+function fieldSchema(): Schema {
+  const all: Record<string, KeySpec> = { ...FIELD_COMMON_KEYS };
+  for (const t of FIELD_TYPES) Object.assign(all, FIELD_TYPE_KEYS[t]);
+  const base = object(all);
+  return {
+    ...base,
+    allOf: FIELD_TYPES.map((t) => {
+      const own = { ...FIELD_COMMON_KEYS, ...FIELD_TYPE_KEYS[t] };
+      return {
+        if: { properties: { type: { const: t } }, required: ['type'] },
+        then: {
+          propertyNames: { enum: Object.keys(own) },
+          required: Object.entries(own)
+            .filter(([, s]) => s.required)
+            .map(([k]) => k),
+        },
+      };
+    }),
+  };
+}
+
+const ROOTS: Record<string, NodeKind> = {
+  registry: 'registry',
+  version: 'version',
+  fragment: 'fragment',
+  codelist: 'codelist',
+};
+
+/** The four schemas (registry, version, fragment, codelist), by file name. */
+export function formatSchemas(): Record<string, Schema> {
+  const definitions: Record<string, Schema> = { text: TEXT, field: fieldSchema() };
+  for (const kind of Object.keys(NODE_KEYS) as NodeKind[]) definitions[kind] = object(NODE_KEYS[kind]);
+  const out: Record<string, Schema> = {};
+  for (const [file, kind] of Object.entries(ROOTS))
+    out[`${file}.schema.json`] = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      $id: `https://regforms.dev/schema/${file}.schema.json`,
+      title: `regforms ${file} definition`,
+      ...definitions[kind],
+      definitions,
+    };
+  return out;
+}
