@@ -113,7 +113,7 @@ describe.each(
           : data;
         const key = c.parentPath ? `${c.parentPath.split('.')[0]}.${c.name}` : c.name;
         if (!sometimes.has(key) || parent[c.name] !== undefined) continue;
-        const shown = c.chain.every((el) => isVisible(el, data, c.parentPath, ajv));
+        const shown = c.chain.every((el) => isVisible(el, data, c.parentPath, ajv, undefined));
         if (missing.has(path)) expect(shown, `${path} is required while hidden`).toBe(true);
         if (whenShown.has(key))
           expect(missing.has(path), `${path} is shown, missing, not required`).toBe(shown);
@@ -136,7 +136,7 @@ describe.each(
     );
     for (const c of controls(form, data))
       if (always.has(c.name)) {
-        expect(c.chain.every((el) => isVisible(el, data, c.parentPath, ajv))).toBe(true);
+        expect(c.chain.every((el) => isVisible(el, data, c.parentPath, ajv, undefined))).toBe(true);
         expect(missing.has(c.name), c.name).toBe(true);
       }
   });
