@@ -4,7 +4,7 @@
  */
 import { type Expr, FUNCTIONS, references } from '@regforms/expression';
 import { type Diagnostic, type DiagnosticCode, suggestion } from './diagnostics.ts';
-import { ISO_DATE, MAX_REPEAT, SEMVER } from './format.ts';
+import { ISO_DATE, MAX_REPEAT } from './format.ts';
 import type { Definitions, Field, Loc, Registry, Source, Text, Version } from './model.ts';
 import { textLocs } from './read.ts';
 import { type FieldInfo, fieldsOf, sectionsOf, visibilityOf } from './walk.ts';
@@ -122,8 +122,9 @@ function checkText(
   declared: Set<string>,
   push: (d: Diagnostic) => void,
 ): void {
-  if (!t) return;
-  const loc = textLocs.get(t) ?? fallbackLoc;
+  // A text that was never written (a missing key) is reported as FORMAT_MISSING_KEY already.
+  const loc = t && textLocs.get(t);
+  if (!t || !loc) return;
   const missing = required.filter((l) => !(l in t));
   if (missing.length)
     push({
@@ -169,7 +170,6 @@ class FormChecker {
   }
 
   run(): void {
-    this.checkVersionMeta();
     this.checkIdsAndNames();
     this.checkTexts();
     for (const info of this.infos) this.checkField(info);
@@ -177,17 +177,6 @@ class FormChecker {
       if (section.visible) this.checkExpr(section.visible, 'condition', undefined);
     this.checkComputeCycles();
     this.checkBusinessKey();
-  }
-
-  private checkVersionMeta(): void {
-    const v = this.version;
-    if (!SEMVER.test(v.version))
-      this.report(
-        'VERSION_NOT_SEMVER',
-        v.loc,
-        `'${v.version}' is not a semver version`,
-        'Write MAJOR.MINOR.PATCH, e.g. 1.2.0 (quote nothing; 1.0 is read as a number).',
-      );
   }
 
   private checkIdsAndNames(): void {

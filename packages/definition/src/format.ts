@@ -204,8 +204,8 @@ export const FIELD_COMMON_KEYS: Record<string, KeySpec> = {
     doc: 'Technical name: CSV column and S2S key',
   },
   type: { value: { t: 'string', enum: FIELD_TYPES }, required: true, doc: 'Field type' },
-  label: text('Label', true),
-  help: text('Help text'),
+  label: text('The text shown beside the input', true),
+  help: text('Help text shown under the input'),
   visible: { value: { t: 'condition' }, doc: 'Shown only when this condition holds' },
 };
 

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from './diagnostics.ts';
 import { suggestion } from './diagnostics.ts';
-import type { FieldType } from './format.ts';
+import { type FieldType, SEMVER } from './format.ts';
 import type {
   Check,
   Code,
@@ -204,7 +204,7 @@ export function loadDefinitions(files: readonly SourceFile[]): LoadResult {
         `'version: ${version}' does not match the file name '${vf.fileVersion}.yaml'`,
         `Rename the file to ${version}.yaml, or write 'version: ${vf.fileVersion}'.`,
       );
-    if (!/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.test(vf.fileVersion) && version === undefined)
+    if (!SEMVER.test(vf.fileVersion))
       report(
         loc,
         'VERSION_NOT_SEMVER',
@@ -230,7 +230,7 @@ export function loadDefinitions(files: readonly SourceFile[]): LoadResult {
       description: text(o, 'description'),
       businessKey: ((o.values.businessKey ?? []) as string[]).map((id, i) => ({
         id,
-        loc: { ...(o.keyLoc.businessKey ?? loc), path: `businessKey[${i}]` },
+        loc: o.itemLoc.businessKey?.[i] ?? loc,
       })),
       sections,
       file: vf.file.path,

@@ -15,6 +15,7 @@ import {
   LANGUAGE,
   NODE_KEYS,
   type NodeKind,
+  SEMVER,
   type ValueSpec,
 } from './format.ts';
 import type { Loc, Source, Text } from './model.ts';
@@ -24,6 +25,8 @@ export interface Obj {
   values: Record<string, unknown>;
   loc: Loc;
   keyLoc: Record<string, Loc>;
+  /** For list values: where each item stands. */
+  itemLoc: Record<string, Loc[]>;
   /** `field` for a field item, `use` for a fragment use, else the node kind. */
   kind: NodeKind | 'field';
 }
@@ -46,14 +49,22 @@ export class FileReader {
     readonly diagnostics: Diagnostic[],
   ) {
     const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    const linesReported = new Set<number>();
     for (const e of doc.errors) {
+      // One YAML mistake often yields several errors on its line: the first says it best.
+      const line = this.lines.linePos(e.pos[0]).line;
+      if (linesReported.has(line)) continue;
+      linesReported.add(line);
       const known = YAML_CODES[e.code];
       const hasTab = e.code !== 'DUPLICATE_KEY' && /\t/.test(this.lineAt(e.pos[0]));
       const mapped = known ?? (hasTab ? YAML_CODES.TAB_AS_INDENT! : undefined);
+      const key = /^[\w-]+/.exec(this.text.slice(e.pos[0]))?.[0];
       this.report(
         mapped?.code ?? 'YAML_SYNTAX',
         this.locAt(e.pos[0], ''),
-        e.message.split('\n')[0]!,
+        e.code === 'DUPLICATE_KEY' && key
+          ? `The key '${key}' appears twice in this mapping`
+          : e.message.split('\n')[0]!,
         mapped?.hint ?? 'Fix the YAML syntax at this place (indentation, quotes, colons).',
       );
     }
@@ -116,7 +127,7 @@ export class FileReader {
       return undefined;
     }
     const spec = keys ?? (kind === 'field' ? {} : NODE_KEYS[kind]);
-    const obj: Obj = { values: {}, loc: this.locOf(node, path), keyLoc: {}, kind };
+    const obj: Obj = { values: {}, loc: this.locOf(node, path), keyLoc: {}, itemLoc: {}, kind };
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       const keyPath = path ? `${path}.${key}` : key;
@@ -132,15 +143,20 @@ export class FileReader {
         continue;
       }
       obj.keyLoc[key] = keyLoc;
+      if (isSeq(pair.value))
+        obj.itemLoc[key] = pair.value.items.map((item, i) => this.locOf(item as Node, `${keyPath}[${i}]`));
       const value = this.readValue(pair.value as Node | null, ks.value, keyPath, keyLoc);
       if (value !== undefined) obj.values[key] = value;
     }
+    const idNode = node.get('id', true);
+    const named =
+      kind === 'field' && isScalar(idNode) ? `field '${String(idNode.value)}'` : describeKind(kind);
     for (const [key, ks] of Object.entries(spec)) {
       if (ks.required && !(key in obj.keyLoc))
         this.report(
           'FORMAT_MISSING_KEY',
           obj.loc,
-          `${capitalise(describeKind(kind))} has no '${key}'`,
+          `${capitalise(named)} has no '${key}'`,
           `Add '${key}:' (${ks.doc.toLowerCase()}).`,
         );
     }
@@ -167,13 +183,31 @@ export class FileReader {
     const scalar = node && isScalar(node) ? node.value : undefined;
     switch (spec.t) {
       case 'string': {
+        if (typeof scalar === 'number' && spec.pattern === SEMVER) {
+          this.report(
+            'VERSION_NOT_SEMVER',
+            this.locOf(node, path),
+            `'${scalar}' is not a semver version`,
+            'Write MAJOR.MINOR.PATCH, e.g. 1.2.0.',
+          );
+          return undefined;
+        }
+        if (typeof scalar === 'number') {
+          this.report(
+            'FORMAT_WRONG_TYPE',
+            this.locOf(node, path),
+            `'${path.split('.').pop()}' is read as the number ${scalar}, but it is text`,
+            `Quote it: "${scalar}" (quotes also keep leading zeros).`,
+          );
+          return undefined;
+        }
         if (typeof scalar !== 'string')
           return this.wrongType(
             node,
             path,
             keyLoc,
             spec.enum ? `one of ${spec.enum.join(', ')}` : (spec.what ?? 'text'),
-            typeof scalar === 'number' ? `Quote it: "${scalar}".` : 'Write a single value on this line.',
+            'Write a single value on this line.',
           );
         if (spec.enum && !spec.enum.includes(scalar)) {
           const code = path.endsWith('type') ? 'FORMAT_UNKNOWN_FIELD_TYPE' : 'FORMAT_BAD_VALUE';
@@ -308,8 +342,10 @@ export class FileReader {
       keys = { ...FIELD_COMMON_KEYS, ...FIELD_TYPE_KEYS[type as FieldType] };
     else if (type !== undefined) {
       // An unknown type: read the common keys only, so other keys are not reported as unknown.
-      keys = { ...FIELD_COMMON_KEYS };
-      for (const t of FIELD_TYPES) Object.assign(keys, FIELD_TYPE_KEYS[t]);
+      keys = {};
+      for (const t of FIELD_TYPES)
+        for (const [k, spec] of Object.entries(FIELD_TYPE_KEYS[t])) keys[k] = { ...spec, required: false };
+      Object.assign(keys, FIELD_COMMON_KEYS);
     }
     return this.readNode(node, 'field', path, keys);
   }
