@@ -76,22 +76,27 @@ function object(keys: Record<string, KeySpec>): Schema {
   };
 }
 
-/** A field: the common keys, then per type its own (an if/then per type, for editors). */
+/**
+ * A field: the keys of every type are listed (for completion), loosely; per type an if/then
+ * gives its own keys their exact schemas and forbids the others.
+ */
 function fieldSchema(): Schema {
-  const all: Record<string, KeySpec> = { ...FIELD_COMMON_KEYS };
-  for (const t of FIELD_TYPES) Object.assign(all, FIELD_TYPE_KEYS[t]);
-  const base = object(all);
+  const loose: Record<string, Schema> = {};
+  for (const t of FIELD_TYPES)
+    for (const [k, spec] of Object.entries(FIELD_TYPE_KEYS[t])) loose[k] ??= { description: spec.doc };
+  const common = object(FIELD_COMMON_KEYS);
   return {
-    ...base,
+    type: 'object',
+    properties: { ...loose, ...(common.properties as Schema) },
+    required: common.required,
     allOf: FIELD_TYPES.map((t) => {
-      const own = { ...FIELD_COMMON_KEYS, ...FIELD_TYPE_KEYS[t] };
+      const own = object({ ...FIELD_COMMON_KEYS, ...FIELD_TYPE_KEYS[t] });
       return {
         if: { properties: { type: { const: t } }, required: ['type'] },
         then: {
-          propertyNames: { enum: Object.keys(own) },
-          required: Object.entries(own)
-            .filter(([, s]) => s.required)
-            .map(([k]) => k),
+          properties: own.properties,
+          propertyNames: { enum: Object.keys(own.properties as Schema) },
+          required: own.required,
         },
       };
     }),
