@@ -103,21 +103,17 @@ function checkRegistry(r: Registry, push: (d: Diagnostic) => void): void {
         hint: `Add fallback: { ${lang}: ${r.languages.required[0] ?? 'fr'} }.`,
         ...r.loc,
       });
-  const texts: [Text | undefined, Loc][] = [
-    [r.title, r.loc],
-    [r.programme.title, r.loc],
-    [r.description, r.loc],
-    ...r.registrationTypes.flatMap((t): [Text | undefined, Loc][] => [
-      [t.title, t.loc],
-      [t.description, t.loc],
-    ]),
+  const texts: (Text | undefined)[] = [
+    r.title,
+    r.programme.title,
+    r.description,
+    ...r.registrationTypes.flatMap((t) => [t.title, t.description]),
   ];
-  for (const [t, loc] of texts) checkText(t, loc, r.languages.required, declared, push);
+  for (const t of texts) checkText(t, r.languages.required, declared, push);
 }
 
 function checkText(
   t: Text | undefined,
-  fallbackLoc: Loc,
   required: string[],
   declared: Set<string>,
   push: (d: Diagnostic) => void,
@@ -225,20 +221,20 @@ class FormChecker {
   private checkTexts(): void {
     const { required, optional } = this.registry.languages;
     const declared = new Set([...required, ...optional]);
-    const check = (t: Text | undefined, loc: Loc) => checkText(t, loc, required, declared, this.push);
-    check(this.version.title, this.version.loc);
-    check(this.version.description, this.version.loc);
+    const check = (t: Text | undefined) => checkText(t, required, declared, this.push);
+    check(this.version.title);
+    check(this.version.description);
     for (const { section } of sectionsOf(this.version)) {
-      check(section.title, section.loc);
-      check(section.help, section.loc);
+      check(section.title);
+      check(section.help);
     }
     for (const { field: f } of this.infos) {
-      check(f.label, f.loc);
-      check(f.help, f.loc);
-      check(f.itemLabel, f.loc);
-      for (const m of Object.values(f.messages)) check(m, f.loc);
-      for (const c of f.checks) check(c.message, c.loc);
-      for (const c of f.codes ?? []) check(c.label, c.loc);
+      check(f.label);
+      check(f.help);
+      check(f.itemLabel);
+      for (const m of Object.values(f.messages)) check(m);
+      for (const c of f.checks) check(c.message);
+      for (const c of f.codes ?? []) check(c.label);
     }
   }
 

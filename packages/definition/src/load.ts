@@ -20,7 +20,6 @@ import type {
   Source,
   Status,
   Text,
-  Version,
 } from './model.ts';
 import { FileReader, type Obj } from './read.ts';
 
