@@ -72,9 +72,8 @@ function controls(form: CompiledForm, data: Record<string, unknown>): Shown[] {
       const detail = (el.options as { detail?: UISchemaElement } | undefined)?.detail;
       const items = data[name];
       if (detail && Array.isArray(items))
-        items.forEach((_, i) =>
-          walk(detail as UISchemaElement & Record<string, unknown>, [], `${name}.${i}`),
-        );
+        for (let i = 0; i < items.length; i++)
+          walk(detail as UISchemaElement & Record<string, unknown>, [], `${name}.${i}`);
     }
     for (const c of (el.elements as (UISchemaElement & Record<string, unknown>)[] | undefined) ?? [])
       walk(c, here, parentPath);
