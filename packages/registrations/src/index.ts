@@ -1,0 +1,17 @@
+export type { PseudonymInput } from './pseudonym.ts';
+export { normaliseName, pseudonymousCode } from './pseudonym.ts';
+export type { Clock, Registration, RegistrationStatus } from './registration.ts';
+export {
+  businessKeyOf,
+  createRegistration,
+  deleteRegistration,
+  LifecycleError,
+  newRegistrationCode,
+  normalise,
+  saveRegistration,
+  sendRegistration,
+} from './registration.ts';
+export type { LifecycleResult } from './service.ts';
+export { Registrations } from './service.ts';
+export type { RegistrationFilter, RegistrationStore } from './store.ts';
+export { assertWritable, callbackStore, IndexedDbStore, MemoryStore } from './store.ts';

@@ -1,0 +1,179 @@
+/*
+ * The registration record and its lifecycle (HD4DP v2): Open while being filled (saved at any
+ * moment, incomplete), Sent once valid (a registration code, read-only from then on),
+ * Deleted (kept, not erased). The transitions are pure functions; Registrations (service.ts)
+ * applies them to a store.
+ */
+import {
+  applyComputed,
+  type CompiledForm,
+  createValidator,
+  type FormError,
+  prune,
+  type RegistrationData,
+} from '@regforms/runtime';
+
+export type RegistrationStatus = 'open' | 'sent' | 'deleted';
+
+export interface Registration {
+  id: string;
+  registry: string;
+  registrationType: string;
+  version: string;
+  /** Hash of the compiled form it was filled against (meta.hash). */
+  formHash: string;
+  status: RegistrationStatus;
+  data: RegistrationData;
+  /** Set when sent: the unique code the hospital quotes. */
+  registrationCode?: string;
+  /** Values of the business key fields, joined; set on every save. */
+  businessKey?: string;
+  author?: string;
+  createdAt: string;
+  updatedAt: string;
+  sentAt?: string;
+  deletedAt?: string;
+  /** Values dropped because their field was hidden (the hidden-field policy), last save. */
+  dropped?: string[];
+}
+
+export class LifecycleError extends Error {
+  constructor(
+    readonly code: 'NOT_OPEN' | 'WRONG_FORM' | 'NOT_FOUND' | 'INVALID',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LifecycleError';
+  }
+}
+
+export interface Clock {
+  now(): Date;
+}
+const systemClock: Clock = { now: () => new Date() };
+
+function randomId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** A new, empty Open registration of a compiled form. */
+export function createRegistration(
+  form: CompiledForm,
+  options: { author?: string; id?: string; data?: RegistrationData; clock?: Clock } = {},
+): Registration {
+  const at = (options.clock ?? systemClock).now().toISOString();
+  return {
+    id: options.id ?? randomId(),
+    registry: form.meta.registry,
+    registrationType: form.meta.registrationType,
+    version: form.meta.version,
+    formHash: form.meta.hash,
+    status: 'open',
+    data: options.data ?? {},
+    ...(options.author ? { author: options.author } : {}),
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** The business key of some data: its fields' values joined, or undefined while one is empty. */
+export function businessKeyOf(form: CompiledForm, data: RegistrationData): string | undefined {
+  const parts = form.meta.businessKey.map((name) => data[name]);
+  if (parts.some((p) => p === undefined || p === null || p === '')) return undefined;
+  return parts.map(String).join('|');
+}
+
+function assertOpen(reg: Registration, form: CompiledForm): void {
+  if (reg.status !== 'open')
+    throw new LifecycleError(
+      'NOT_OPEN',
+      `Registration ${reg.registrationCode ?? reg.id} is ${reg.status}: it can no longer be changed (a correction is a new registration)`,
+    );
+  if (reg.formHash !== form.meta.hash)
+    throw new LifecycleError(
+      'WRONG_FORM',
+      `Registration ${reg.id} was filled against ${reg.registry}/${reg.registrationType}@${reg.version} (${reg.formHash.slice(0, 12)}), not this form`,
+    );
+}
+
+/** The data as it is stored: computed fields recomputed, hidden values removed. */
+export function normalise(
+  form: CompiledForm,
+  data: RegistrationData,
+): { data: RegistrationData; dropped: string[] } {
+  return prune(form, applyComputed(form, data));
+}
+
+/**
+ * Save: keeps the registration Open whatever is missing. Type errors (a malformed date, a
+ * value out of range) are returned to show, but what was typed is stored anyway.
+ */
+export function saveRegistration(
+  reg: Registration,
+  form: CompiledForm,
+  data: RegistrationData,
+  options: { clock?: Clock; lang?: string } = {},
+): { registration: Registration; errors: FormError[] } {
+  assertOpen(reg, form);
+  const normalised = normalise(form, data);
+  const errors = createValidator(form).validateTypes(normalised.data, options.lang);
+  const key = businessKeyOf(form, normalised.data);
+  const registration: Registration = {
+    ...reg,
+    data: normalised.data,
+    updatedAt: (options.clock ?? systemClock).now().toISOString(),
+    ...(key ? { businessKey: key } : {}),
+    dropped: normalised.dropped,
+  };
+  return { registration, errors };
+}
+
+/** Registration codes: a prefix, then 10 characters of Crockford base32 (no I, L, O, U). */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function newRegistrationCode(form: CompiledForm, now: Date): string {
+  const bytes = new Uint8Array(10);
+  globalThis.crypto.getRandomValues(bytes);
+  const random = [...bytes].map((b) => ALPHABET[b % 32]).join('');
+  return `${form.meta.registry.toUpperCase().slice(0, 6)}-${now.getUTCFullYear()}-${random}`;
+}
+
+/**
+ * Send: validates everything; only a valid registration becomes Sent, with a unique
+ * registration code, and read-only. An invalid one stays Open and every error is returned.
+ */
+export function sendRegistration(
+  reg: Registration,
+  form: CompiledForm,
+  data: RegistrationData = reg.data,
+  options: { clock?: Clock; lang?: string; isCodeTaken?: (code: string) => boolean } = {},
+): { registration: Registration; errors: FormError[] } {
+  assertOpen(reg, form);
+  const now = (options.clock ?? systemClock).now();
+  const saved = saveRegistration(reg, form, data, options);
+  const errors = createValidator(form).validate(saved.registration.data, options.lang);
+  if (errors.length > 0) return { registration: saved.registration, errors };
+  let code = newRegistrationCode(form, now);
+  while (options.isCodeTaken?.(code)) code = newRegistrationCode(form, now);
+  return {
+    registration: {
+      ...saved.registration,
+      status: 'sent',
+      registrationCode: code,
+      sentAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    },
+    errors: [],
+  };
+}
+
+/** Delete: an Open registration becomes Deleted (kept, never erased). */
+export function deleteRegistration(reg: Registration, options: { clock?: Clock } = {}): Registration {
+  if (reg.status !== 'open')
+    throw new LifecycleError(
+      'NOT_OPEN',
+      `Registration ${reg.registrationCode ?? reg.id} is ${reg.status}: it cannot be deleted`,
+    );
+  const at = (options.clock ?? systemClock).now().toISOString();
+  return { ...reg, status: 'deleted', deletedAt: at, updatedAt: at };
+}

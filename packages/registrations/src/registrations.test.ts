@@ -1,0 +1,112 @@
+import 'fake-indexeddb/auto';
+import { compileDefinitions } from '@regforms/compiler';
+import { describe, expect, it } from 'vitest';
+import { readDefinitionFiles } from '../../compiler/src/files.ts';
+import { pseudonymousCode } from './pseudonym.ts';
+import { LifecycleError } from './registration.ts';
+import { Registrations } from './service.ts';
+import { IndexedDbStore, MemoryStore, type RegistrationStore } from './store.ts';
+
+const form = compileDefinitions(readDefinitionFiles(`${import.meta.dirname}/../../../tests/fixtures/demo`))
+  .forms[0]!;
+const complete = {
+  IDC_PAT: '93051822361',
+  DT_PAT_DOB: '1993-05-18',
+  DT_HOSPZ: '2024-03-01',
+  CD_INDICATN: 'STABLE',
+  PCI: [{ DT_PCI: '2024-03-02' }],
+  MS_PAT_HGHT: 180,
+  MS_PAT_WGHT: 80,
+};
+const clock = { now: () => new Date('2024-06-01T10:00:00Z') };
+
+describe.each([
+  ['memory', () => new MemoryStore()],
+  ['IndexedDB', () => new IndexedDbStore(`test-${Math.random()}`)],
+] as [string, () => RegistrationStore][])('lifecycle on the %s store', (_name, makeStore) => {
+  it('saves an incomplete registration as Open, with type errors shown and data kept', async () => {
+    const regs = new Registrations(makeStore(), { clock, author: 'dr. test' });
+    const reg = await regs.create(form);
+    const { registration, errors } = await regs.save(
+      reg.id,
+      form,
+      { DT_HOSPZ: '2024-03-01', MS_PAT_HGHT: 20 },
+      'en',
+    );
+    expect(registration.status).toBe('open');
+    expect(errors.map((e) => e.name)).toEqual(['MS_PAT_HGHT']);
+    expect((await regs.get(reg.id))!.data).toEqual({ DT_HOSPZ: '2024-03-01', MS_PAT_HGHT: 20 });
+  });
+
+  it('refuses to send an incomplete registration, lists every error, stays Open', async () => {
+    const regs = new Registrations(makeStore(), { clock });
+    const reg = await regs.create(form);
+    const { registration, errors } = await regs.send(reg.id, form, { DT_HOSPZ: '2024-03-01' }, 'fr');
+    expect(registration.status).toBe('open');
+    expect(registration.registrationCode).toBeUndefined();
+    expect(errors.map((e) => e.name)).toEqual(['IDC_PAT', 'DT_PAT_DOB', 'CD_INDICATN', 'PCI']);
+  });
+
+  it('sends a valid registration: code, computed fields, hidden values dropped, then read-only', async () => {
+    const regs = new Registrations(makeStore(), { clock });
+    const reg = await regs.create(form);
+    const { registration, errors } = await regs.send(reg.id, form, {
+      ...complete,
+      TX_INDICATN_OTHER: 'hidden',
+    });
+    expect(errors).toEqual([]);
+    expect(registration.status).toBe('sent');
+    expect(registration.registrationCode).toMatch(/^DEMO-2024-[0-9A-HJKMNP-TV-Z]{10}$/);
+    expect(registration.data.MS_PAT_BMI).toBe(24.7);
+    expect(registration.data.TX_INDICATN_OTHER).toBeUndefined();
+    expect(registration.dropped).toEqual(['TX_INDICATN_OTHER']);
+    expect(registration.businessKey).toBe('93051822361|2024-03-01');
+    await expect(regs.save(reg.id, form, {})).rejects.toThrow(LifecycleError);
+    await expect(regs.delete(reg.id)).rejects.toThrow(/is sent: it cannot be deleted/);
+    // Nor through the store itself.
+    await expect(regs.store.put({ ...registration, data: {} })).rejects.toThrow(/cannot be changed/);
+  });
+
+  it('deletes an Open registration and keeps it as Deleted', async () => {
+    const regs = new Registrations(makeStore(), { clock });
+    const reg = await regs.create(form);
+    await regs.delete(reg.id);
+    const kept = await regs.get(reg.id);
+    expect(kept!.status).toBe('deleted');
+    await expect(regs.save(reg.id, form, {})).rejects.toThrow(/deleted/);
+  });
+
+  it('finds the registration a correction replaces by its business key', async () => {
+    const regs = new Registrations(makeStore(), { clock });
+    const reg = await regs.create(form);
+    await regs.save(reg.id, form, complete);
+    expect((await regs.findByBusinessKey(form, '93051822361|2024-03-01'))?.id).toBe(reg.id);
+    expect(await regs.findByBusinessKey(form, '93051822361|2024-03-02')).toBeUndefined();
+  });
+});
+
+describe('IndexedDB survives a reload', () => {
+  it('reads back what another instance wrote', async () => {
+    const name = `reload-${Math.random()}`;
+    const first = new Registrations(new IndexedDbStore(name), { clock });
+    const reg = await first.create(form);
+    await first.save(reg.id, form, { DT_HOSPZ: '2024-03-01' });
+    const second = new Registrations(new IndexedDbStore(name), { clock });
+    expect((await second.get(reg.id))!.data).toEqual({ DT_HOSPZ: '2024-03-01' });
+  });
+});
+
+describe('pseudonymous code', () => {
+  const patient = { birthDate: '1950-02-03', sex: 'F', lastName: 'Dupont-Lévêque', firstName: 'Anne' };
+  it('is stable, keyed, insensitive to accents and case, and reveals no clear value', () => {
+    const a = pseudonymousCode(patient, 'hospital-key')!;
+    expect(a).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
+    expect(pseudonymousCode({ ...patient, lastName: 'DUPONT LEVEQUE' }, 'hospital-key')).toBe(a);
+    expect(pseudonymousCode(patient, 'other-key')).not.toBe(a);
+    expect(pseudonymousCode({ ...patient, firstName: 'Anna' }, 'hospital-key')).not.toBe(a);
+    expect(a).not.toContain('DUPONT');
+  });
+  it('waits for every input', () => {
+    expect(pseudonymousCode({ ...patient, sex: '' }, 'k')).toBeUndefined();
+  });
+});

@@ -1,0 +1,94 @@
+/*
+ * Registrations: the lifecycle applied to a store. Used by the renderer, the studio and CSV
+ * import alike, so Open → Sent → read-only holds for all of them.
+ */
+import type { CompiledForm, FormError, RegistrationData } from '@regforms/runtime';
+import {
+  type Clock,
+  createRegistration,
+  deleteRegistration,
+  LifecycleError,
+  type Registration,
+  saveRegistration,
+  sendRegistration,
+} from './registration.ts';
+import type { RegistrationFilter, RegistrationStore } from './store.ts';
+
+export interface LifecycleResult {
+  registration: Registration;
+  errors: FormError[];
+}
+
+export class Registrations {
+  constructor(
+    readonly store: RegistrationStore,
+    private readonly options: { clock?: Clock; author?: string } = {},
+  ) {}
+
+  async create(form: CompiledForm, data: RegistrationData = {}): Promise<Registration> {
+    const reg = createRegistration(form, { ...this.options, data });
+    await this.store.put(reg);
+    return reg;
+  }
+
+  private async load(id: string): Promise<Registration> {
+    const reg = await this.store.get(id);
+    if (!reg) throw new LifecycleError('NOT_FOUND', `No registration ${id}`);
+    return reg;
+  }
+
+  /** Save (also the autosave of drafts): stays Open, type errors returned. */
+  async save(
+    id: string,
+    form: CompiledForm,
+    data: RegistrationData,
+    lang?: string,
+  ): Promise<LifecycleResult> {
+    const result = saveRegistration(await this.load(id), form, data, { ...this.options, lang });
+    await this.store.put(result.registration);
+    return result;
+  }
+
+  /** Send: Sent with a registration code when valid; otherwise stays Open (saved) with every error. */
+  async send(
+    id: string,
+    form: CompiledForm,
+    data?: RegistrationData,
+    lang?: string,
+  ): Promise<LifecycleResult> {
+    const existing = await this.store.list({ registry: form.meta.registry });
+    const taken = new Set(existing.map((r) => r.registrationCode).filter(Boolean));
+    const reg = await this.load(id);
+    const result = sendRegistration(reg, form, data ?? reg.data, {
+      ...this.options,
+      lang,
+      isCodeTaken: (c) => taken.has(c),
+    });
+    await this.store.put(result.registration);
+    return result;
+  }
+
+  async delete(id: string): Promise<Registration> {
+    const reg = deleteRegistration(await this.load(id), this.options);
+    await this.store.put(reg);
+    return reg;
+  }
+
+  get(id: string) {
+    return this.store.get(id);
+  }
+
+  /** Newest first. */
+  async list(filter?: RegistrationFilter): Promise<Registration[]> {
+    return (await this.store.list(filter)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** The newest non-deleted registration with this business key, if any (corrections replace it). */
+  async findByBusinessKey(form: CompiledForm, key: string): Promise<Registration | undefined> {
+    const list = await this.list({
+      registry: form.meta.registry,
+      registrationType: form.meta.registrationType,
+    });
+    return list.find((r) => r.businessKey === key && r.status !== 'deleted');
+  }
+}

@@ -1,0 +1,133 @@
+/*
+ * Where registrations live: an adapter interface with an in-memory and an IndexedDB
+ * implementation; a host application plugs its own (e.g. its server) by implementing it.
+ * Every store refuses to overwrite a Sent or Deleted registration, so immutability holds
+ * whatever code calls it.
+ */
+import { LifecycleError, type Registration } from './registration.ts';
+
+export interface RegistrationFilter {
+  registry?: string;
+  registrationType?: string;
+  status?: Registration['status'];
+}
+
+export interface RegistrationStore {
+  get(id: string): Promise<Registration | undefined>;
+  list(filter?: RegistrationFilter): Promise<Registration[]>;
+  /** Writes a registration; throws LifecycleError when the stored one is Sent or Deleted. */
+  put(registration: Registration): Promise<void>;
+}
+
+export function matches(r: Registration, f: RegistrationFilter = {}): boolean {
+  return (
+    (f.registry === undefined || r.registry === f.registry) &&
+    (f.registrationType === undefined || r.registrationType === f.registrationType) &&
+    (f.status === undefined || r.status === f.status)
+  );
+}
+
+/** The rule every store applies before writing. */
+export function assertWritable(stored: Registration | undefined, next: Registration): void {
+  if (!stored || stored.status === 'open') return;
+  // A Sent registration may only be re-written unchanged (idempotent retries).
+  if (JSON.stringify(stored) === JSON.stringify(next)) return;
+  throw new LifecycleError(
+    'NOT_OPEN',
+    `Registration ${stored.registrationCode ?? stored.id} is ${stored.status}: it cannot be changed`,
+  );
+}
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+export class MemoryStore implements RegistrationStore {
+  private readonly items = new Map<string, Registration>();
+
+  async get(id: string) {
+    const r = this.items.get(id);
+    return r && clone(r);
+  }
+
+  async list(filter?: RegistrationFilter) {
+    return [...this.items.values()].filter((r) => matches(r, filter)).map(clone);
+  }
+
+  async put(registration: Registration) {
+    assertWritable(this.items.get(registration.id), registration);
+    this.items.set(registration.id, clone(registration));
+  }
+}
+
+const STORE = 'registrations';
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Registrations in the browser's IndexedDB: they survive a reload or a crash. */
+export class IndexedDbStore implements RegistrationStore {
+  private db: Promise<IDBDatabase> | undefined;
+
+  constructor(
+    readonly name = 'regforms',
+    private readonly factory: IDBFactory = globalThis.indexedDB,
+  ) {}
+
+  private open(): Promise<IDBDatabase> {
+    this.db ??= new Promise((resolve, reject) => {
+      const req = this.factory.open(this.name, 1);
+      req.onupgradeneeded = () => {
+        const store = req.result.createObjectStore(STORE, { keyPath: 'id' });
+        store.createIndex('type', ['registry', 'registrationType']);
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    return this.db;
+  }
+
+  async get(id: string) {
+    const db = await this.open();
+    return (await request(db.transaction(STORE).objectStore(STORE).get(id))) as Registration | undefined;
+  }
+
+  async list(filter?: RegistrationFilter) {
+    const db = await this.open();
+    const all = (await request(db.transaction(STORE).objectStore(STORE).getAll())) as Registration[];
+    return all.filter((r) => matches(r, filter));
+  }
+
+  async put(registration: Registration) {
+    const db = await this.open();
+    // Read and write in one transaction, so two tabs cannot both pass the check.
+    const tx = db.transaction(STORE, 'readwrite');
+    const store = tx.objectStore(STORE);
+    const stored = (await request(store.get(registration.id))) as Registration | undefined;
+    assertWritable(stored, registration);
+    store.put(registration);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  }
+}
+
+/** A store backed by the host application's own functions (e.g. calls to its server). */
+export function callbackStore(callbacks: {
+  get(id: string): Promise<Registration | undefined>;
+  list(filter?: RegistrationFilter): Promise<Registration[]>;
+  put(registration: Registration): Promise<void>;
+}): RegistrationStore {
+  return {
+    get: (id) => callbacks.get(id),
+    list: (filter) => callbacks.list(filter),
+    put: async (registration) => {
+      assertWritable(await callbacks.get(registration.id), registration);
+      await callbacks.put(registration);
+    },
+  };
+}
