@@ -1,0 +1,33 @@
+// Builds the example hospital portal into renderer/dist/example: the compiled forms of
+// definitions/, the <regforms-form> bundle and the page. `pnpm example` then serves it.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { compileDefinitions } from '@regforms/compiler';
+import { formatDiagnostics, hasErrors } from '@regforms/definition';
+import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
+
+const renderer = join(import.meta.dirname, '..');
+const root = join(renderer, '..');
+const out = join(renderer, 'dist', 'example');
+
+export function buildExample(): string {
+  rmSync(out, { recursive: true, force: true });
+  const result = compileDefinitions(readDefinitionFiles(join(root, 'definitions')));
+  if (hasErrors(result.diagnostics)) throw new Error(formatDiagnostics(result.diagnostics));
+  for (const form of result.forms) {
+    const file = join(out, 'forms', form.meta.registry, form.meta.registrationType, form.meta.version, 'form.json');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(form));
+  }
+  writeFileSync(join(out, 'forms', 'catalog.json'), JSON.stringify(result.catalog));
+  execFileSync(process.execPath, [join(renderer, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: renderer,
+    env: { ...process.env, REGFORMS_OUT: out },
+    stdio: 'inherit',
+  });
+  copyFileSync(join(renderer, 'example', 'index.html'), join(out, 'index.html'));
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(`built ${buildExample()}`);

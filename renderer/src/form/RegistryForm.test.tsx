@@ -1,0 +1,106 @@
+// @vitest-environment jsdom
+/* The registry form's own behaviour: sections, lifecycle buttons, errors and jumping to them. */
+import { compileDefinitions } from '@regforms/compiler';
+import { MemoryStore, Registrations } from '@regforms/registrations';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readDefinitionFiles } from '../../../packages/compiler/src/files.ts';
+import { RegistryForm } from './RegistryForm.tsx';
+
+const form = compileDefinitions(readDefinitionFiles(`${import.meta.dirname}/../../../tests/fixtures/demo`)).forms[0]!;
+
+afterEach(cleanup);
+
+function setup(lang = 'en') {
+  const registrations = new Registrations(new MemoryStore());
+  const events: string[] = [];
+  const view = render(
+    <RegistryForm
+      form={form}
+      lang={lang}
+      registrations={registrations}
+      autosave={0}
+      onSave={(r) => events.push(`save ${r.status}`)}
+      onSend={(r, errors) => events.push(`send ${r.status} ${errors.length}`)}
+    />,
+  );
+  return { registrations, events, view };
+}
+
+const nav = () => screen.getByRole('navigation');
+
+describe('RegistryForm', () => {
+  it('shows the sections in the navigation, the first one open, titles in the chosen language', () => {
+    setup('nl');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Bezoek');
+    const buttons = within(nav()).getAllByRole('button').map((b) => b.getAttribute('data-section'));
+    expect(buttons).toEqual(['patient', 'admission', 'procedure', 'discharge']);
+    expect(within(nav()).getByRole('button', { current: 'step' }).getAttribute('data-section')).toBe('patient');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Patiënt');
+  });
+
+  it('switches language live', () => {
+    const { view } = setup('fr');
+    expect(screen.getByRole('button', { name: 'Enregistrer' })).toBeTruthy();
+    view.rerender(<RegistryForm form={form} lang="nl" autosave={0} />);
+    expect(screen.getByRole('button', { name: 'Opslaan' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Patiënt');
+  });
+
+  it('moves between sections and counts what is required and missing', async () => {
+    setup();
+    fireEvent.click(within(nav()).getByRole('button', { name: /Admission/ }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Admission');
+    // Patient: national number and date of birth are required and empty.
+    const patient = within(nav()).getByRole('button', { name: /Patient/ });
+    expect(within(patient).getByLabelText('0/2 complete')).toBeTruthy();
+    fireEvent.click(patient);
+    fireEvent.change(screen.getByLabelText(/National number/), { target: { value: '93051822361' } });
+    return waitFor(() => expect(within(patient).getByLabelText('1/2 complete')).toBeTruthy());
+  });
+
+  it('saves an incomplete registration as Open, then refuses to send it and lists the errors', async () => {
+    const { registrations, events } = setup();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));
+    await waitFor(() => expect(events).toEqual(['save open']));
+    expect((await registrations.list()).map((r) => r.status)).toEqual(['open']);
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send' })));
+    await waitFor(() => expect(events).toContain('send open 5'));
+    const list = screen.getByTestId('error-list');
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'National number — This field is required.',
+      'Date of birth — This field is required.',
+      'Admission date — This field is required.',
+      'Indication — This field is required.',
+      'PCI procedures — This field is required.',
+    ]);
+    // Jumping to an error opens its section.
+    fireEvent.click(within(list).getByRole('button', { name: 'Admission date' }));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Admission'));
+    // The navigation shows where the errors are: 2 in Patient, 2 in Admission, 1 in Procedure.
+    const counts = within(nav())
+      .getAllByRole('button')
+      .map((b) => `${b.getAttribute('data-section')}:${b.querySelector('[data-errors]')?.getAttribute('data-errors') ?? 0}`);
+    expect(counts).toEqual(['patient:2', 'admission:2', 'procedure:1', 'discharge:0']);
+  });
+
+  it('sends a complete registration: code shown, read-only, Sent', async () => {
+    const registrations = new Registrations(new MemoryStore());
+    const reg = await registrations.create(form);
+    await registrations.save(reg.id, form, {
+      IDC_PAT: '93051822361',
+      DT_PAT_DOB: '1993-05-18',
+      DT_HOSPZ: '2024-03-01',
+      CD_INDICATN: 'STABLE',
+      PCI: [{ DT_PCI: '2024-03-02' }],
+    });
+    const opened = (await registrations.get(reg.id))!;
+    render(<RegistryForm form={form} lang="en" registration={opened} registrations={registrations} autosave={0} />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send' })));
+    await waitFor(() => expect(screen.getByTestId('registration-code').textContent).toMatch(/DEMO-\d{4}-/));
+    expect(screen.queryByRole('button', { name: 'Send' })).toBeNull();
+    expect(screen.getByText('Read-only')).toBeTruthy();
+    expect((await registrations.get(reg.id))!.status).toBe('sent');
+  });
+});

@@ -1,0 +1,425 @@
+/*
+ * The registry form: one compiled form, one registration, the HD4DP lifecycle. Sections are
+ * shown one at a time beside a navigation with completeness and error counts, which keeps a
+ * 370-field form fast (JSON Forms only renders the section on screen).
+ */
+import type { JsonFormsRendererRegistryEntry, UISchemaElement } from '@jsonforms/core';
+import { materialCells, materialRenderers } from '@jsonforms/material-renderers';
+import { JsonForms } from '@jsonforms/react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import {
+  LifecycleError,
+  MemoryStore,
+  type Registration,
+  Registrations,
+} from '@regforms/registrations';
+import {
+  applyComputed,
+  type CompiledForm,
+  createAjv,
+  createValidator,
+  type FormError,
+  prune,
+  type RegistrationData,
+} from '@regforms/runtime';
+import type { ErrorObject } from 'ajv';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type SectionInfo, sectionOfPath, sectionStatus, sectionsOf } from './sections.ts';
+import { translator } from './strings.ts';
+
+export interface RegistryFormProps {
+  form: CompiledForm;
+  /** fr, nl, en or de; defaults to the form's first language. */
+  lang?: string;
+  /** A registration to open; without it, a new one is created on the first save. */
+  registration?: Registration;
+  /** Where registrations are kept; defaults to an in-memory store. */
+  registrations?: Registrations;
+  readOnly?: boolean;
+  /** Autosave delay in ms after the last change (0: off). */
+  autosave?: number;
+  /** Renderers to use after the stock material ones (the regforms custom renderers). */
+  renderers?: JsonFormsRendererRegistryEntry[];
+  onChange?(data: RegistrationData): void;
+  onSave?(registration: Registration, errors: FormError[]): void;
+  onSend?(registration: Registration, errors: FormError[]): void;
+  onDelete?(registration: Registration): void;
+  onValidate?(errors: FormError[]): void;
+  /** Receives the imperative API (save, send, current data) once mounted. */
+  apiRef?: { current: RegistryFormApi | null };
+}
+
+/** What a host can call on a mounted form. */
+export interface RegistryFormApi {
+  save(): Promise<void>;
+  send(): Promise<void>;
+  readonly data: RegistrationData;
+  readonly registration: Registration | undefined;
+}
+
+/** FormError → the ajv error shape JSON Forms places next to each control. */
+function toAjvErrors(errors: FormError[]): ErrorObject[] {
+  return errors.map((e) => {
+    const required = e.keyword === 'required';
+    const at = required ? e.path.slice(0, -1) : e.path;
+    return {
+      instancePath: at.length ? `/${at.join('/')}` : '',
+      schemaPath: '',
+      keyword: e.keyword,
+      params: required ? { missingProperty: String(e.path[e.path.length - 1]) } : e.params,
+      message: e.message,
+    } as ErrorObject;
+  });
+}
+
+function focusField(path: (string | number)[]): void {
+  const name = String(path[path.length - 1]);
+  const byId = document.getElementById(`#/properties/${name}-input`);
+  const el =
+    byId ??
+    document.querySelector<HTMLElement>(`[id^="#/properties/${CSS.escape(name)}"] input, [id^="#/properties/${CSS.escape(name)}"]`);
+  if (el) {
+    el.scrollIntoView?.({ block: 'center' });
+    el.focus();
+  }
+}
+
+export function RegistryForm(props: RegistryFormProps) {
+  const { form } = props;
+  const lang = props.lang && form.i18n[props.lang] ? props.lang : form.meta.defaultLanguage;
+  const t = useMemo(() => translator(form.i18n[lang], lang), [form, lang]);
+  const ajv = useMemo(() => createAjv(), []);
+  const validator = useMemo(() => createValidator(form, ajv), [form, ajv]);
+  const sections = useMemo(() => sectionsOf(form), [form]);
+  const registrations = useMemo(
+    () => props.registrations ?? new Registrations(new MemoryStore()),
+    [props.registrations],
+  );
+  const renderers = useMemo(() => [...materialRenderers, ...(props.renderers ?? [])], [props.renderers]);
+
+  const [registration, setRegistration] = useState<Registration | undefined>(props.registration);
+  const [data, setData] = useState<RegistrationData>(() => applyComputed(form, props.registration?.data ?? {}));
+  const [attemptedSend, setAttemptedSend] = useState(false);
+  const [saveState, setSaveState] = useState<'clean' | 'dirty' | 'saving' | 'saved'>('clean');
+  const [notice, setNotice] = useState<{ severity: 'success' | 'error' | 'info'; text: string } | undefined>();
+  const [active, setActive] = useState(0);
+  const [pendingFocus, setPendingFocus] = useState<(string | number)[] | undefined>();
+  const lastData = useRef(data);
+  const registrationRef = useRef(registration);
+  registrationRef.current = registration;
+  const dataRef = useRef(data);
+  dataRef.current = data;
+
+  // A new registration to open (e.g. the host picked another one).
+  useEffect(() => {
+    if (props.registration && props.registration.id !== registrationRef.current?.id) {
+      setRegistration(props.registration);
+      const next = applyComputed(form, props.registration.data);
+      lastData.current = next;
+      setData(next);
+      setAttemptedSend(false);
+      setSaveState('clean');
+    }
+  }, [props.registration, form]);
+
+  const readOnly = props.readOnly === true || (registration !== undefined && registration.status !== 'open');
+
+  const errors = useMemo(() => {
+    const pruned = prune(form, data).data;
+    return attemptedSend ? validator.validate(pruned, lang) : validator.validateTypes(pruned, lang);
+  }, [form, data, attemptedSend, validator, lang]);
+  const ajvErrors = useMemo(() => toAjvErrors(errors), [errors]);
+  const statuses = useMemo(() => sectionStatus(form, sections, data, errors, ajv), [form, sections, data, errors, ajv]);
+
+  const onValidate = props.onValidate;
+  useEffect(() => onValidate?.(errors), [errors, onValidate]);
+
+  const handleChange = useCallback(
+    ({ data: next }: { data: RegistrationData }) => {
+      if (next === lastData.current) return;
+      const computed = applyComputed(form, next);
+      lastData.current = computed;
+      setData(computed);
+      setSaveState('dirty');
+      props.onChange?.(computed);
+    },
+    [form, props.onChange],
+  );
+
+  const ensureRegistration = useCallback(async (): Promise<Registration> => {
+    if (registrationRef.current) return registrationRef.current;
+    const created = await registrations.create(form);
+    setRegistration(created);
+    registrationRef.current = created;
+    return created;
+  }, [registrations, form]);
+
+  const save = useCallback(async () => {
+    if (readOnly) return;
+    setSaveState('saving');
+    try {
+      const reg = await ensureRegistration();
+      const result = await registrations.save(reg.id, form, dataRef.current, lang);
+      setRegistration(result.registration);
+      setSaveState(dataRef.current === lastData.current ? 'saved' : 'dirty');
+      props.onSave?.(result.registration, result.errors);
+      return result;
+    } catch (e) {
+      setSaveState('dirty');
+      setNotice({ severity: 'error', text: e instanceof LifecycleError ? e.message : String(e) });
+      return undefined;
+    }
+  }, [readOnly, ensureRegistration, registrations, form, lang, props.onSave]);
+
+  // Autosave: drafts survive a reload or a crash.
+  const autosave = props.autosave ?? 800;
+  useEffect(() => {
+    if (saveState !== 'dirty' || autosave <= 0 || readOnly) return;
+    const timer = setTimeout(() => void save(), autosave);
+    return () => clearTimeout(timer);
+  }, [saveState, autosave, readOnly, save]);
+  useEffect(() => {
+    const flush = () => {
+      if (saveState === 'dirty') void save();
+    };
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [saveState, save]);
+
+  const send = useCallback(async () => {
+    if (readOnly) return;
+    setAttemptedSend(true);
+    try {
+      const reg = await ensureRegistration();
+      const result = await registrations.send(reg.id, form, dataRef.current, lang);
+      setRegistration(result.registration);
+      setSaveState('saved');
+      if (result.errors.length === 0) {
+        const sent = applyComputed(form, result.registration.data);
+        lastData.current = sent;
+        setData(sent);
+        setNotice({ severity: 'success', text: t('sentOk') ?? '' });
+      } else setNotice({ severity: 'error', text: t('sendFailed') ?? '' });
+      props.onSend?.(result.registration, result.errors);
+    } catch (e) {
+      setNotice({ severity: 'error', text: e instanceof LifecycleError ? e.message : String(e) });
+    }
+  }, [readOnly, ensureRegistration, registrations, form, lang, t, props.onSend]);
+
+  const remove = useCallback(async () => {
+    const reg = registrationRef.current;
+    if (!reg || readOnly) return;
+    try {
+      const deleted = await registrations.delete(reg.id);
+      setRegistration(deleted);
+      props.onDelete?.(deleted);
+    } catch (e) {
+      setNotice({ severity: 'error', text: e instanceof LifecycleError ? e.message : String(e) });
+    }
+  }, [registrations, readOnly, props.onDelete]);
+
+  const apiRef = props.apiRef;
+  useEffect(() => {
+    if (!apiRef) return;
+    apiRef.current = {
+      save: async () => void (await save()),
+      send,
+      get data() {
+        return dataRef.current;
+      },
+      get registration() {
+        return registrationRef.current;
+      },
+    };
+    return () => {
+      apiRef.current = null;
+    };
+  }, [apiRef, save, send]);
+
+  const jumpTo = useCallback(
+    (path: (string | number)[]) => {
+      const index = sectionOfPath(sections, path);
+      if (index >= 0) setActive(index);
+      setPendingFocus(path);
+    },
+    [sections],
+  );
+  useEffect(() => {
+    if (!pendingFocus) return;
+    // After the section has rendered.
+    const id = requestAnimationFrame(() => {
+      focusField(pendingFocus);
+      setPendingFocus(undefined);
+    });
+    return () => cancelAnimationFrame(id);
+  }, [pendingFocus]);
+
+  const i18n = useMemo(
+    () => ({
+      locale: lang,
+      translate: (key: string, fallback?: string) => t(key, fallback) as string,
+      translateError: (error: ErrorObject) => error.message ?? '',
+    }),
+    [lang, t],
+  );
+
+  const visibleSections = sections.filter((_, i) => statuses[i]?.shown !== false);
+  const current: SectionInfo = sections[active] && statuses[active]?.shown !== false ? sections[active] : visibleSections[0]!;
+  const sectionUi = useMemo(
+    () =>
+      ({
+        type: 'VerticalLayout',
+        elements: (current.element as unknown as { elements: UISchemaElement[] }).elements,
+      }) as UISchemaElement,
+    [current],
+  );
+  const position = visibleSections.indexOf(current);
+  const status = registration?.status ?? 'open';
+  const sectionLabel = (s: SectionInfo) => t(`${s.key}.label`, s.label);
+
+  return (
+    <Box className="regforms-form" lang={lang} sx={{ fontFamily: 'Roboto, Arial, sans-serif' }}>
+      <Box component="header" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, mb: 2 }}>
+        <Typography component="h1" variant="h5" sx={{ flex: '1 1 auto' }}>
+          {t('form.title', form.meta.registrationType)}
+        </Typography>
+        <Chip label={`v${form.meta.version}`} size="small" variant="outlined" />
+        <Chip
+          label={t(`status.${status}`)}
+          size="small"
+          color={status === 'sent' ? 'success' : status === 'deleted' ? 'default' : 'primary'}
+          data-status={status}
+        />
+        {registration?.registrationCode && (
+          <Typography component="p" data-testid="registration-code">
+            {t('registrationCode')}: <strong>{registration.registrationCode}</strong>
+          </Typography>
+        )}
+        {readOnly && <Chip label={t('readOnly')} size="small" />}
+      </Box>
+
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '260px 1fr' }, gap: 3 }}>
+        <Box component="nav" aria-label={t('sections')}>
+          <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+            {sections.map((s, i) => {
+              const st = statuses[i]!;
+              if (!st.shown) return null;
+              const isCurrent = s === current;
+              return (
+                <li key={s.id}>
+                  <Button
+                    fullWidth
+                    onClick={() => setActive(i)}
+                    aria-current={isCurrent ? 'step' : undefined}
+                    variant={isCurrent ? 'contained' : 'text'}
+                    sx={{ justifyContent: 'space-between', textTransform: 'none', textAlign: 'left', mb: 0.5 }}
+                    data-section={s.id}
+                  >
+                    <span>{sectionLabel(s)}</span>
+                    <Box component="span" sx={{ display: 'flex', gap: 0.5, ml: 1, flexShrink: 0 }}>
+                      {st.required > 0 && (
+                        <Box component="span" sx={{ fontSize: 12 }} aria-label={`${st.required - st.missing}/${st.required} ${t('complete')}`}>
+                          {st.required - st.missing}/{st.required}
+                        </Box>
+                      )}
+                      {st.errors > 0 && (
+                        <Box
+                          component="span"
+                          sx={{ fontSize: 12, bgcolor: 'error.main', color: 'error.contrastText', borderRadius: 1, px: 0.5 }}
+                          aria-label={`${st.errors} ${t('errors')}`}
+                          data-errors={st.errors}
+                        >
+                          {st.errors}
+                        </Box>
+                      )}
+                    </Box>
+                  </Button>
+                </li>
+              );
+            })}
+          </Box>
+        </Box>
+
+        <Box component="main">
+          <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
+            {sectionLabel(current)}
+          </Typography>
+          {t(`${current.key}.description`) && (
+            <Typography variant="body2" sx={{ mb: 2 }}>
+              {t(`${current.key}.description`)}
+            </Typography>
+          )}
+          <JsonForms
+            key={current.id}
+            schema={form.schema as never}
+            uischema={sectionUi}
+            data={data}
+            renderers={renderers}
+            cells={materialCells}
+            ajv={ajv}
+            i18n={i18n}
+            readonly={readOnly}
+            validationMode="NoValidation"
+            additionalErrors={ajvErrors}
+            onChange={handleChange}
+          />
+          <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 2 }}>
+            <Button disabled={position <= 0} onClick={() => setActive(visibleSections[position - 1]!.index)}>
+              {t('previous')}
+            </Button>
+            <Button
+              disabled={position >= visibleSections.length - 1}
+              onClick={() => setActive(visibleSections[position + 1]!.index)}
+            >
+              {t('next')}
+            </Button>
+          </Box>
+        </Box>
+      </Box>
+
+      <Box component="footer" sx={{ mt: 3, display: 'flex', flexDirection: 'column', gap: 2 }}>
+        {notice && (
+          <Alert severity={notice.severity} role={notice.severity === 'error' ? 'alert' : 'status'} data-testid="notice">
+            {notice.text}
+            {notice.severity === 'error' && attemptedSend && errors.length > 0 && (
+              <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid="error-list">
+                {errors.map((e) => (
+                  <li key={`${e.path.join('.')}:${e.keyword}`}>
+                    <Link component="button" type="button" onClick={() => jumpTo(e.path)} data-path={e.path.join('.')}>
+                      {t(`${e.key}.label`, e.name)}
+                    </Link>
+                    {' — '}
+                    {e.message}
+                  </li>
+                ))}
+              </Box>
+            )}
+          </Alert>
+        )}
+        {!readOnly && (
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+            <Button variant="outlined" onClick={() => void save()} data-action="save">
+              {t('save')}
+            </Button>
+            <Button variant="contained" onClick={() => void send()} data-action="send">
+              {t('send')}
+            </Button>
+            {registration && (
+              <Button color="error" onClick={() => void remove()} data-action="delete">
+                {t('delete')}
+              </Button>
+            )}
+            <Typography variant="body2" role="status" data-save-state={saveState} sx={{ ml: 'auto' }}>
+              {saveState === 'saving' ? t('saving') : saveState === 'saved' ? t('saved') : saveState === 'dirty' ? t('unsaved') : ''}
+            </Typography>
+          </Box>
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,59 @@
+/*
+ * Real Chromium for end-to-end tests: Debian's chromium (override with REGFORMS_CHROMIUM),
+ * driven by playwright-core; the example portal served by Vite's preview server.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
+import { buildExample } from '../../renderer/scripts/build-example.ts';
+
+export const CHROMIUM = process.env.REGFORMS_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `No Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) or set REGFORMS_CHROMIUM to its path.`,
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Builds the example portal once per process and serves it; returns its base URL and a closer. */
+let built: string | undefined;
+export async function serveExample(): Promise<{ url: string; close: () => Promise<void> }> {
+  built ??= buildExample();
+  const server = await preview({
+    root: join(import.meta.dirname, '..', '..', 'renderer'),
+    configFile: false,
+    logLevel: 'silent',
+    build: { outDir: built },
+    preview: { port: 0, host: '127.0.0.1' },
+  });
+  const address = server.httpServer.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => new Promise((resolve) => server.httpServer.close(() => resolve())),
+  };
+}
+
+/** Fails a test on any console error or page error, the way a reviewer would notice them. */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
