@@ -4,5 +4,9 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts', 'renderer/src/**/*.test.tsx'],
     exclude: ['**/node_modules/**'],
+    // A 2-core machine running Chromium, Vite and CLI subprocesses side by side is slow at
+    // times; these are limits against hangs, not speed checks (benchmarks measure speed).
+    testTimeout: 60_000,
+    hookTimeout: 240_000,
   },
 });

@@ -16,16 +16,27 @@ export function buildExample(): string {
   const result = compileDefinitions(readDefinitionFiles(join(root, 'definitions')));
   if (hasErrors(result.diagnostics)) throw new Error(formatDiagnostics(result.diagnostics));
   for (const form of result.forms) {
-    const file = join(out, 'forms', form.meta.registry, form.meta.registrationType, form.meta.version, 'form.json');
+    const file = join(
+      out,
+      'forms',
+      form.meta.registry,
+      form.meta.registrationType,
+      form.meta.version,
+      'form.json',
+    );
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(form));
   }
   writeFileSync(join(out, 'forms', 'catalog.json'), JSON.stringify(result.catalog));
-  execFileSync(process.execPath, [join(renderer, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: renderer,
-    env: { ...process.env, REGFORMS_OUT: out },
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(renderer, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: renderer,
+      env: { ...process.env, NODE_ENV: 'production', REGFORMS_OUT: out },
+      stdio: 'inherit',
+    },
+  );
   copyFileSync(join(renderer, 'example', 'index.html'), join(out, 'index.html'));
   return out;
 }

@@ -34,7 +34,8 @@ describe('definitions against the published format schemas', () => {
       ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, `${k}.schema.json`), 'utf8'))),
     ]),
   );
-  const files = readDefinitionFiles(DEFINITIONS);
+  // The YAML files; published.lock.json beside them is written by `regforms lock`, not by people.
+  const files = readDefinitionFiles(DEFINITIONS).filter((f) => /\.ya?ml$/.test(f.path));
 
   it('covers every definition file', () => {
     expect(files.length).toBeGreaterThan(50);

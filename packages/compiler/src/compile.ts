@@ -9,6 +9,7 @@ import {
 } from '@regforms/definition';
 import type { CompiledForm } from '@regforms/runtime';
 import { emitForm } from './emit/form.ts';
+import { checkLock, checkVersionBumps } from './versions.ts';
 
 export interface CompileResult {
   definitions: Definitions;
@@ -32,5 +33,7 @@ export function compileDefinitions(files: readonly SourceFile[]): CompileResult 
         if (version.sources.some((f) => broken.has(f))) skipped.push(version);
         else forms.push(emitForm(registry, version));
       }
+  // Version safety needs the diff and the compiled forms' hashes: see versions.ts.
+  diagnostics.push(...checkVersionBumps(definitions, broken), ...checkLock(definitions, forms, files));
   return { definitions, catalog: buildCatalog(definitions), forms, skipped, diagnostics };
 }

@@ -10,7 +10,8 @@ export function readDefinitionFiles(dir: string): SourceFile[] {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(name))
+      // The lock of published versions is part of the folder, like its YAML files.
+      else if (/\.ya?ml$/.test(name) || (d === dir && name === 'published.lock.json'))
         out.push({ path: relative(dir, p).split(sep).join('/'), text: readFileSync(p, 'utf8') });
     }
   };

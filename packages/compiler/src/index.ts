@@ -3,3 +3,14 @@ export { compileDefinitions } from './compile.ts';
 export { conditionSchema } from './emit/condition.ts';
 export { COMPILER_VERSION, emitForm } from './emit/form.ts';
 export { GENERIC_MESSAGES } from './emit/messages.ts';
+export type { Lock, LockEntry, LockUpdate } from './versions.ts';
+export {
+  checkLock,
+  checkVersionBumps,
+  formatLock,
+  LOCK_FILE,
+  previousPublished,
+  readLock,
+  updateLock,
+  versionKey,
+} from './versions.ts';

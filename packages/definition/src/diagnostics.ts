@@ -50,6 +50,15 @@ export const DIAGNOSTIC_CODES = {
   REQUIRED_NEVER_SHOWN: 'A required field whose visibility condition can never hold.',
   CONSTRAINT_INVALID: 'A constraint that cannot hold or does not compile (min > max, bad pattern).',
   BUSINESS_KEY_INVALID: 'The business key names an unknown field, a field in a repeat, or a note.',
+  VERSION_BUMP_TOO_SMALL:
+    'A version declares a smaller semver bump than its changes against the previous published version need.',
+  PUBLISHED_CHANGED:
+    'A published version, or a fragment, code list or registry.yaml it uses, changed since it was locked.',
+  PUBLISHED_NOT_LOCKED:
+    'A published version is not yet recorded in published.lock.json (run `regforms lock`).',
+  PUBLISHED_RECOMPILED:
+    "A published version's compiled form changed although its definition did not (a compiler change).",
+  LOCK_INVALID: 'published.lock.json is not a lock file that `regforms lock` wrote.',
 } as const;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

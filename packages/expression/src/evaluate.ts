@@ -15,8 +15,16 @@ function toDate(v: Value): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
+const today = { time: Number.NaN, iso: '' };
+
+/** The date of `now`, formatted once per instant: checks ask for it on every row of an import. */
 function todayIso(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  const time = now.getTime();
+  if (time !== today.time) {
+    today.time = time;
+    today.iso = now.toISOString().slice(0, 10);
+  }
+  return today.iso;
 }
 
 export interface EvalContext {

@@ -1,3 +1,11 @@
+export type {
+  LatestVersions,
+  MigrationIssue,
+  MigrationReason,
+  MigrationRecord,
+  MigrationResult,
+} from './migrate.ts';
+export { migrateRegistration, migrationCandidates } from './migrate.ts';
 export type { PseudonymInput } from './pseudonym.ts';
 export { normaliseName, pseudonymousCode } from './pseudonym.ts';
 export type { Clock, Registration, RegistrationStatus } from './registration.ts';

@@ -12,6 +12,7 @@ import {
   prune,
   type RegistrationData,
 } from '@regforms/runtime';
+import type { MigrationRecord } from './migrate.ts';
 
 export type RegistrationStatus = 'open' | 'sent' | 'deleted';
 
@@ -35,6 +36,8 @@ export interface Registration {
   deletedAt?: string;
   /** Values dropped because their field was hidden (the hidden-field policy), last save. */
   dropped?: string[];
+  /** Set when moved to another version (migrateRegistration): from where, and what did not fit. */
+  migration?: MigrationRecord;
 }
 
 export class LifecycleError extends Error {
@@ -115,17 +118,26 @@ export function saveRegistration(
   options: { clock?: Clock; lang?: string } = {},
 ): { registration: Registration; errors: FormError[] } {
   assertOpen(reg, form);
+  const registration = withData(reg, form, data, options.clock);
+  return { registration, errors: createValidator(form).validateTypes(registration.data, options.lang) };
+}
+
+/** The registration with new data, normalised, its business key updated: not yet validated. */
+function withData(
+  reg: Registration,
+  form: CompiledForm,
+  data: RegistrationData,
+  clock?: Clock,
+): Registration {
   const normalised = normalise(form, data);
-  const errors = createValidator(form).validateTypes(normalised.data, options.lang);
   const key = businessKeyOf(form, normalised.data);
-  const registration: Registration = {
+  return {
     ...reg,
     data: normalised.data,
-    updatedAt: (options.clock ?? systemClock).now().toISOString(),
+    updatedAt: (clock ?? systemClock).now().toISOString(),
     ...(key ? { businessKey: key } : {}),
     dropped: normalised.dropped,
   };
-  return { registration, errors };
 }
 
 /** Registration codes: a prefix, then 10 characters of Crockford base32 (no I, L, O, U). */
@@ -150,7 +162,8 @@ export function sendRegistration(
 ): { registration: Registration; errors: FormError[] } {
   assertOpen(reg, form);
   const now = (options.clock ?? systemClock).now();
-  const saved = saveRegistration(reg, form, data, options);
+  // One validation: every error (type errors included) decides, so Save's own check is not run.
+  const saved = { registration: withData(reg, form, data, options.clock) };
   const errors = createValidator(form).validate(saved.registration.data, options.lang);
   if (errors.length > 0) return { registration: saved.registration, errors };
   let code = newRegistrationCode(form, now);

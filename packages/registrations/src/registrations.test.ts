@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { compileDefinitions } from '@regforms/compiler';
 import { describe, expect, it } from 'vitest';
+import { compileDefinitions } from '../../compiler/src/compile.ts';
 import { readDefinitionFiles } from '../../compiler/src/files.ts';
 import { pseudonymousCode } from './pseudonym.ts';
 import { LifecycleError } from './registration.ts';

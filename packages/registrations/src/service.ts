@@ -62,10 +62,47 @@ export class Registrations {
     const result = sendRegistration(reg, form, data ?? reg.data, {
       ...this.options,
       lang,
-      isCodeTaken: (c) => taken.has(c),
+      isCodeTaken: (c) => taken.has(c) || this.codesTaken.get(form.meta.registry)?.has(c) === true,
     });
     await this.store.put(result.registration);
+    if (result.registration.registrationCode)
+      this.codesTaken.get(form.meta.registry)?.add(result.registration.registrationCode);
     return result;
+  }
+
+  private readonly codesTaken = new Map<string, Set<string>>();
+
+  /**
+   * Create and, in one step, save as Open (`send: false`) or send: what a batch import does
+   * per row. A registration that cannot be sent is not stored (`stored: false`), with every
+   * error. The registration codes in use are read once per service, not once per row.
+   */
+  async submit(
+    form: CompiledForm,
+    data: RegistrationData,
+    options: { send: boolean; lang?: string },
+  ): Promise<LifecycleResult & { stored: boolean }> {
+    const reg = createRegistration(form, this.options);
+    if (!options.send) {
+      const saved = saveRegistration(reg, form, data, { ...this.options, lang: options.lang });
+      await this.store.put(saved.registration);
+      return { ...saved, stored: true };
+    }
+    let codes = this.codesTaken.get(form.meta.registry);
+    if (!codes) {
+      const existing = await this.store.list({ registry: form.meta.registry });
+      codes = new Set(existing.flatMap((r) => (r.registrationCode ? [r.registrationCode] : [])));
+      this.codesTaken.set(form.meta.registry, codes);
+    }
+    const sent = sendRegistration(reg, form, data, {
+      ...this.options,
+      lang: options.lang,
+      isCodeTaken: codes.has.bind(codes),
+    });
+    if (sent.errors.length > 0) return { ...sent, stored: false };
+    await this.store.put(sent.registration);
+    codes.add(sent.registration.registrationCode!);
+    return { ...sent, stored: true };
   }
 
   async delete(id: string): Promise<Registration> {

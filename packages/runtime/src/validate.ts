@@ -1,4 +1,4 @@
-import { evaluate } from '@regforms/expression';
+import { type EvalContext, evaluate } from '@regforms/expression';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { CompiledForm, FieldLogic, RegistrationData } from './form.ts';
@@ -48,10 +48,12 @@ export interface Validator {
 const cache = new WeakMap<CompiledForm, Validator>();
 
 /** One compiled validator per compiled form, shared by the form, CSV import and servers. */
-export function createValidator(form: CompiledForm, ajv: Ajv = createAjv()): Validator {
+export function createValidator(form: CompiledForm, ajv?: Ajv): Validator {
   const cached = cache.get(form);
   if (cached) return cached;
-  const validateSchema: ValidateFunction = ajv.compile(form.schema);
+  // The ajv instance is made only on a cache miss: building one costs milliseconds, and the
+  // lifecycle asks for the validator on every save and send.
+  const validateSchema: ValidateFunction = (ajv ?? createAjv()).compile(form.schema);
   const checked = form.logic.fields.filter((f) => f.checks?.length);
   const byKey = new Map(form.logic.fields.map((f) => [f.key, f]));
 
@@ -63,7 +65,9 @@ export function createValidator(form: CompiledForm, ajv: Ajv = createAjv()): Val
       if (typesOnly && (e.keyword === 'required' || e.keyword === 'minItems')) continue;
       errors.push(toFormError(e, form, byKey, lang));
     }
-    for (const f of checked) errors.push(...runChecks(f, data, form, lang));
+    const scope = { item: data } as CheckScope;
+    scope.ctx = { lookup: (n) => (n in scope.item ? scope.item[n] : data[n]), now: new Date() };
+    for (const f of checked) runChecks(f, data, form, lang, errors, scope);
     return errors;
   };
   const v: Validator = {
@@ -131,28 +135,40 @@ export function translateError(
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? params.limit ?? ''));
 }
 
-function runChecks(f: FieldLogic, data: RegistrationData, form: CompiledForm, lang: string): FormError[] {
-  const bundle = form.i18n[lang] ?? {};
-  const out: FormError[] = [];
-  const items: { item: RegistrationData; path: (string | number)[] }[] = f.repeat
-    ? ((data[f.repeat] as RegistrationData[] | undefined) ?? []).map((item, i) => ({
-        item,
-        path: [f.repeat!, i],
-      }))
-    : [{ item: data, path: [] }];
-  for (const { item, path } of items) {
-    for (const c of f.checks ?? []) {
-      const ok = evaluate(c.rule, { lookup: (n) => (n in item ? item[n] : data[n]) });
-      if (ok === false)
-        out.push({
-          path: [...path, f.name],
-          name: f.name,
-          key: f.key,
-          keyword: c.keyword,
-          params: {},
-          message: bundle[c.message] ?? c.message,
-        });
+/** The item a check reads first (the registration, or a repeat item) and the lookup over it. */
+interface CheckScope {
+  item: RegistrationData;
+  ctx: EvalContext;
+}
+
+/**
+ * The cross-field checks of one field, appended to `out`. Written without a closure per item
+ * or per check: a CSV import runs it for every row, for every item of every repeat.
+ */
+function runChecks(
+  f: FieldLogic,
+  data: RegistrationData,
+  form: CompiledForm,
+  lang: string,
+  out: FormError[],
+  scope: CheckScope,
+): void {
+  const { ctx } = scope;
+  const checks = f.checks ?? [];
+  const items = f.repeat ? ((data[f.repeat] as RegistrationData[] | undefined) ?? []) : [data];
+  for (let i = 0; i < items.length; i++) {
+    scope.item = items[i]!;
+    for (const c of checks) {
+      if (evaluate(c.rule, ctx) !== false) continue;
+      const bundle = form.i18n[lang] ?? {};
+      out.push({
+        path: f.repeat ? [f.repeat, i, f.name] : [f.name],
+        name: f.name,
+        key: f.key,
+        keyword: c.keyword,
+        params: {},
+        message: bundle[c.message] ?? c.message,
+      });
     }
   }
-  return out;
 }

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readDefinitionFiles } from '../../../packages/compiler/src/files.ts';
 import { RegistryForm } from './RegistryForm.tsx';
 
-const form = compileDefinitions(readDefinitionFiles(`${import.meta.dirname}/../../../tests/fixtures/demo`)).forms[0]!;
+const form = compileDefinitions(readDefinitionFiles(`${import.meta.dirname}/../../../tests/fixtures/demo`))
+  .forms[0]!;
 
 afterEach(cleanup);
 
@@ -33,9 +34,13 @@ describe('RegistryForm', () => {
   it('shows the sections in the navigation, the first one open, titles in the chosen language', () => {
     setup('nl');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Bezoek');
-    const buttons = within(nav()).getAllByRole('button').map((b) => b.getAttribute('data-section'));
+    const buttons = within(nav())
+      .getAllByRole('button')
+      .map((b) => b.getAttribute('data-section'));
     expect(buttons).toEqual(['patient', 'admission', 'procedure', 'discharge']);
-    expect(within(nav()).getByRole('button', { current: 'step' }).getAttribute('data-section')).toBe('patient');
+    expect(within(nav()).getByRole('button', { current: 'step' }).getAttribute('data-section')).toBe(
+      'patient',
+    );
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Patiënt');
   });
 
@@ -68,7 +73,11 @@ describe('RegistryForm', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send' })));
     await waitFor(() => expect(events).toContain('send open 5'));
     const list = screen.getByTestId('error-list');
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'National number — This field is required.',
       'Date of birth — This field is required.',
       'Admission date — This field is required.',
@@ -81,7 +90,10 @@ describe('RegistryForm', () => {
     // The navigation shows where the errors are: 2 in Patient, 2 in Admission, 1 in Procedure.
     const counts = within(nav())
       .getAllByRole('button')
-      .map((b) => `${b.getAttribute('data-section')}:${b.querySelector('[data-errors]')?.getAttribute('data-errors') ?? 0}`);
+      .map(
+        (b) =>
+          `${b.getAttribute('data-section')}:${b.querySelector('[data-errors]')?.getAttribute('data-errors') ?? 0}`,
+      );
     expect(counts).toEqual(['patient:2', 'admission:2', 'procedure:1', 'discharge:0']);
   });
 
@@ -96,7 +108,9 @@ describe('RegistryForm', () => {
       PCI: [{ DT_PCI: '2024-03-02' }],
     });
     const opened = (await registrations.get(reg.id))!;
-    render(<RegistryForm form={form} lang="en" registration={opened} registrations={registrations} autosave={0} />);
+    render(
+      <RegistryForm form={form} lang="en" registration={opened} registrations={registrations} autosave={0} />,
+    );
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send' })));
     await waitFor(() => expect(screen.getByTestId('registration-code').textContent).toMatch(/DEMO-\d{4}-/));
     expect(screen.queryByRole('button', { name: 'Send' })).toBeNull();

@@ -3,7 +3,7 @@
  * shown one at a time beside a navigation with completeness and error counts, which keeps a
  * 370-field form fast (JSON Forms only renders the section on screen).
  */
-import type { JsonFormsRendererRegistryEntry, UISchemaElement } from '@jsonforms/core';
+import type { JsonFormsRendererRegistryEntry, Middleware, UISchemaElement } from '@jsonforms/core';
 import { materialCells, materialRenderers } from '@jsonforms/material-renderers';
 import { JsonForms } from '@jsonforms/react';
 import Alert from '@mui/material/Alert';
@@ -12,12 +12,7 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import {
-  LifecycleError,
-  MemoryStore,
-  type Registration,
-  Registrations,
-} from '@regforms/registrations';
+import { LifecycleError, MemoryStore, type Registration, Registrations } from '@regforms/registrations';
 import {
   applyComputed,
   type CompiledForm,
@@ -77,12 +72,38 @@ function toAjvErrors(errors: FormError[]): ErrorObject[] {
   });
 }
 
+/** Do two data objects hold the same values (top level, and each repeat item one level down)? */
+function sameData(a: RegistrationData, b: RegistrationData): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    if (!(k in b)) return false;
+    if (Object.is(x, y)) return true;
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    return x.every((item, i) => {
+      const other = y[i];
+      if (Object.is(item, other)) return true;
+      if (typeof item !== 'object' || typeof other !== 'object' || !item || !other) return false;
+      return sameData(item as RegistrationData, other as RegistrationData);
+    });
+  });
+}
+
+function sameErrors(a: ErrorObject[], b: ErrorObject[]): boolean {
+  const key = (e: ErrorObject) => `${e.instancePath} ${e.keyword} ${e.message} ${JSON.stringify(e.params)}`;
+  return a.length === b.length && a.every((e, i) => key(e) === key(b[i]!));
+}
+
 function focusField(path: (string | number)[]): void {
   const name = String(path[path.length - 1]);
   const byId = document.getElementById(`#/properties/${name}-input`);
   const el =
     byId ??
-    document.querySelector<HTMLElement>(`[id^="#/properties/${CSS.escape(name)}"] input, [id^="#/properties/${CSS.escape(name)}"]`);
+    document.querySelector<HTMLElement>(
+      `[id^="#/properties/${CSS.escape(name)}"] input, [id^="#/properties/${CSS.escape(name)}"]`,
+    );
   if (el) {
     el.scrollIntoView?.({ block: 'center' });
     el.focus();
@@ -103,10 +124,14 @@ export function RegistryForm(props: RegistryFormProps) {
   const renderers = useMemo(() => [...materialRenderers, ...(props.renderers ?? [])], [props.renderers]);
 
   const [registration, setRegistration] = useState<Registration | undefined>(props.registration);
-  const [data, setData] = useState<RegistrationData>(() => applyComputed(form, props.registration?.data ?? {}));
+  const [data, setData] = useState<RegistrationData>(() =>
+    applyComputed(form, props.registration?.data ?? {}),
+  );
   const [attemptedSend, setAttemptedSend] = useState(false);
   const [saveState, setSaveState] = useState<'clean' | 'dirty' | 'saving' | 'saved'>('clean');
-  const [notice, setNotice] = useState<{ severity: 'success' | 'error' | 'info'; text: string } | undefined>();
+  const [notice, setNotice] = useState<
+    { severity: 'success' | 'error' | 'info'; text: string } | undefined
+  >();
   const [active, setActive] = useState(0);
   const [pendingFocus, setPendingFocus] = useState<(string | number)[] | undefined>();
   const lastData = useRef(data);
@@ -133,22 +158,32 @@ export function RegistryForm(props: RegistryFormProps) {
     const pruned = prune(form, data).data;
     return attemptedSend ? validator.validate(pruned, lang) : validator.validateTypes(pruned, lang);
   }, [form, data, attemptedSend, validator, lang]);
-  const ajvErrors = useMemo(() => toAjvErrors(errors), [errors]);
-  const statuses = useMemo(() => sectionStatus(form, sections, data, errors, ajv), [form, sections, data, errors, ajv]);
+  // Speed: the same errors keep the same array, or JSON Forms would re-run every control of the
+  // section once more after each change (typing in a field rarely changes the errors shown).
+  const shownErrors = useRef<ErrorObject[]>([]);
+  const ajvErrors = useMemo(() => {
+    const next = toAjvErrors(errors);
+    if (!sameErrors(next, shownErrors.current)) shownErrors.current = next;
+    return shownErrors.current;
+  }, [errors]);
+  const statuses = useMemo(
+    () => sectionStatus(form, sections, data, errors, ajv),
+    [form, sections, data, errors, ajv],
+  );
 
   const onValidate = props.onValidate;
   useEffect(() => onValidate?.(errors), [errors, onValidate]);
 
+  /** A data change made inside JSON Forms (computed fields already applied there). */
   const handleChange = useCallback(
-    ({ data: next }: { data: RegistrationData }) => {
+    (next: RegistrationData) => {
       if (next === lastData.current) return;
-      const computed = applyComputed(form, next);
-      lastData.current = computed;
-      setData(computed);
+      lastData.current = next;
+      setData(next);
       setSaveState('dirty');
-      props.onChange?.(computed);
+      props.onChange?.(next);
     },
-    [form, props.onChange],
+    [props.onChange],
   );
 
   const ensureRegistration = useCallback(async (): Promise<Registration> => {
@@ -259,6 +294,29 @@ export function RegistryForm(props: RegistryFormProps) {
     return () => cancelAnimationFrame(id);
   }, [pendingFocus]);
 
+  /*
+   * Every data change, seen as JSON Forms' reducer makes it, and handed back as the `data` prop
+   * in the next microtask. JSON Forms' own onChange is debounced: a value committed on blur by
+   * the click that leaves a section would be lost with the section, and any prop change in
+   * between (the errors shown) would re-apply the stale `data` prop over a newer keystroke.
+   */
+  const handleChangeRef = useRef(handleChange);
+  handleChangeRef.current = handleChange;
+  const middleware = useCallback<Middleware>(
+    (state, action, reducer) => {
+      const next = reducer(state, action);
+      if (next.data === state.data || next.data === lastData.current) return next;
+      // Computed fields are applied in the same step as the change that feeds them. Speed: keep
+      // JSON Forms' own object when no computed value changed (a copy re-runs every control).
+      const raw = next.data as RegistrationData;
+      const applied = applyComputed(form, raw);
+      const data = sameData(applied, raw) ? raw : applied;
+      queueMicrotask(() => handleChangeRef.current(data));
+      return data === raw ? next : { ...next, data };
+    },
+    [form],
+  );
+
   const i18n = useMemo(
     () => ({
       locale: lang,
@@ -269,7 +327,8 @@ export function RegistryForm(props: RegistryFormProps) {
   );
 
   const visibleSections = sections.filter((_, i) => statuses[i]?.shown !== false);
-  const current: SectionInfo = sections[active] && statuses[active]?.shown !== false ? sections[active] : visibleSections[0]!;
+  const current: SectionInfo =
+    sections[active] && statuses[active]?.shown !== false ? sections[active] : visibleSections[0]!;
   const sectionUi = useMemo(
     () =>
       ({
@@ -278,6 +337,14 @@ export function RegistryForm(props: RegistryFormProps) {
       }) as UISchemaElement,
     [current],
   );
+  // Speed: JSON Forms resolves each control's scope through the root schema and walks all its
+  // property names on the way (lodash isEmpty on a 1,000-key object, for every control at every
+  // change); the section's own properties are all its controls need.
+  const sectionSchema = useMemo(() => {
+    const all = (form.schema.properties ?? {}) as Record<string, unknown>;
+    const properties = Object.fromEntries(current.names.filter((n) => n in all).map((n) => [n, all[n]]));
+    return { ...form.schema, properties };
+  }, [form, current]);
   const position = visibleSections.indexOf(current);
   const status = registration?.status ?? 'open';
   const sectionLabel = (s: SectionInfo) => t(`${s.key}.label`, s.label);
@@ -317,20 +384,45 @@ export function RegistryForm(props: RegistryFormProps) {
                     onClick={() => setActive(i)}
                     aria-current={isCurrent ? 'step' : undefined}
                     variant={isCurrent ? 'contained' : 'text'}
-                    sx={{ justifyContent: 'space-between', textTransform: 'none', textAlign: 'left', mb: 0.5 }}
+                    disableRipple
+                    sx={{
+                      justifyContent: 'space-between',
+                      textTransform: 'none',
+                      textAlign: 'left',
+                      mb: 0.5,
+                      // No colour transition: the text must be readable at every instant.
+                      transition: 'none',
+                      // primary.main on the hover tint is below 4.5:1; the darker shade is not.
+                      ...(isCurrent ? {} : { color: 'primary.dark' }),
+                      '&.Mui-focusVisible': {
+                        outline: '2px solid',
+                        outlineColor: 'primary.dark',
+                        outlineOffset: 2,
+                      },
+                    }}
                     data-section={s.id}
                   >
                     <span>{sectionLabel(s)}</span>
                     <Box component="span" sx={{ display: 'flex', gap: 0.5, ml: 1, flexShrink: 0 }}>
                       {st.required > 0 && (
-                        <Box component="span" sx={{ fontSize: 12 }} aria-label={`${st.required - st.missing}/${st.required} ${t('complete')}`}>
+                        <Box
+                          component="span"
+                          sx={{ fontSize: 12 }}
+                          aria-label={`${st.required - st.missing}/${st.required} ${t('complete')}`}
+                        >
                           {st.required - st.missing}/{st.required}
                         </Box>
                       )}
                       {st.errors > 0 && (
                         <Box
                           component="span"
-                          sx={{ fontSize: 12, bgcolor: 'error.main', color: 'error.contrastText', borderRadius: 1, px: 0.5 }}
+                          sx={{
+                            fontSize: 12,
+                            bgcolor: 'error.main',
+                            color: 'error.contrastText',
+                            borderRadius: 1,
+                            px: 0.5,
+                          }}
                           aria-label={`${st.errors} ${t('errors')}`}
                           data-errors={st.errors}
                         >
@@ -356,7 +448,7 @@ export function RegistryForm(props: RegistryFormProps) {
           )}
           <JsonForms
             key={current.id}
-            schema={form.schema as never}
+            schema={sectionSchema as never}
             uischema={sectionUi}
             data={data}
             renderers={renderers}
@@ -366,7 +458,7 @@ export function RegistryForm(props: RegistryFormProps) {
             readonly={readOnly}
             validationMode="NoValidation"
             additionalErrors={ajvErrors}
-            onChange={handleChange}
+            middleware={middleware}
           />
           <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 2 }}>
             <Button disabled={position <= 0} onClick={() => setActive(visibleSections[position - 1]!.index)}>
@@ -384,13 +476,22 @@ export function RegistryForm(props: RegistryFormProps) {
 
       <Box component="footer" sx={{ mt: 3, display: 'flex', flexDirection: 'column', gap: 2 }}>
         {notice && (
-          <Alert severity={notice.severity} role={notice.severity === 'error' ? 'alert' : 'status'} data-testid="notice">
+          <Alert
+            severity={notice.severity}
+            role={notice.severity === 'error' ? 'alert' : 'status'}
+            data-testid="notice"
+          >
             {notice.text}
             {notice.severity === 'error' && attemptedSend && errors.length > 0 && (
               <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid="error-list">
                 {errors.map((e) => (
                   <li key={`${e.path.join('.')}:${e.keyword}`}>
-                    <Link component="button" type="button" onClick={() => jumpTo(e.path)} data-path={e.path.join('.')}>
+                    <Link
+                      component="button"
+                      type="button"
+                      onClick={() => jumpTo(e.path)}
+                      data-path={e.path.join('.')}
+                    >
                       {t(`${e.key}.label`, e.name)}
                     </Link>
                     {' — '}
@@ -415,7 +516,13 @@ export function RegistryForm(props: RegistryFormProps) {
               </Button>
             )}
             <Typography variant="body2" role="status" data-save-state={saveState} sx={{ ml: 'auto' }}>
-              {saveState === 'saving' ? t('saving') : saveState === 'saved' ? t('saved') : saveState === 'dirty' ? t('unsaved') : ''}
+              {saveState === 'saving'
+                ? t('saving')
+                : saveState === 'saved'
+                  ? t('saved')
+                  : saveState === 'dirty'
+                    ? t('unsaved')
+                    : ''}
             </Typography>
           </Box>
         )}

@@ -4,7 +4,7 @@
  */
 import { isVisible as ruleHolds, type UISchemaElement } from '@jsonforms/core';
 import { type CompiledForm, type FormError, isVisible, type RegistrationData } from '@regforms/runtime';
-import type Ajv from 'ajv';
+import type { default as Ajv, ValidateFunction } from 'ajv';
 
 export interface SectionInfo {
   index: number;
@@ -53,7 +53,30 @@ export interface SectionStatus {
   errors: number;
 }
 
-const filled = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+// Speed: ajv caches a compiled schema by object, and every field repeats its requiredness
+// condition as a new object; compiling each distinct text once keeps the first render fast.
+const compiledRequired = new WeakMap<
+  Ajv,
+  { byObject: WeakMap<object, ValidateFunction>; byText: Map<string, ValidateFunction> }
+>();
+function requiredHolds(ajv: Ajv, condition: object, data: RegistrationData): boolean {
+  let cache = compiledRequired.get(ajv);
+  if (!cache) {
+    cache = { byObject: new WeakMap(), byText: new Map() };
+    compiledRequired.set(ajv, cache);
+  }
+  let v = cache.byObject.get(condition);
+  if (!v) {
+    const text = JSON.stringify(condition);
+    v = cache.byText.get(text) ?? ajv.compile(condition);
+    cache.byText.set(text, v);
+    cache.byObject.set(condition, v);
+  }
+  return v(data) as boolean;
+}
+
+const filled = (v: unknown) =>
+  v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
 /** Completeness and error counts per section, from the same logic the validator uses. */
 export function sectionStatus(
@@ -71,7 +94,7 @@ export function sectionStatus(
     for (const name of s.names) {
       const f = logicByName.get(name);
       if (!f?.required || !isVisible(f, data)) continue;
-      if (f.required !== true && !ajv.validate(f.required, data)) continue;
+      if (f.required !== true && !requiredHolds(ajv, f.required, data)) continue;
       required++;
       if (!filled(data[name])) missing++;
     }

@@ -14,14 +14,15 @@ export const UI_STRINGS: Record<string, Record<string, string>> = {
     sections: 'Sections',
     complete: 'complet',
     errors: 'erreurs',
-    'sendFailed': "L'enregistrement n'a pas été envoyé : corrigez ces erreurs.",
-    'sentOk': "L'enregistrement a été envoyé.",
+    sendFailed: "L'enregistrement n'a pas été envoyé : corrigez ces erreurs.",
+    sentOk: "L'enregistrement a été envoyé.",
     goTo: 'Aller au champ',
     readOnly: 'Lecture seule',
     previous: 'Section précédente',
     next: 'Section suivante',
     confirmDelete: 'Supprimer cet enregistrement ?',
-    typeErrors: 'Certaines valeurs ne sont pas valides ; elles sont enregistrées, mais corrigez-les avant l’envoi.',
+    typeErrors:
+      'Certaines valeurs ne sont pas valides ; elles sont enregistrées, mais corrigez-les avant l’envoi.',
     dropped: 'Valeurs retirées car leur champ est masqué',
   },
   nl: {

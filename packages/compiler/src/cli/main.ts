@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { type Diagnostic, formatDiagnostics, hasErrors, sortDiagnostics } from '@regforms/definition';
 import { compileDefinitions } from '../compile.ts';
 import { readDefinitionFiles } from '../files.ts';
+import { CSV_HELP, runCsv } from './csv.ts';
+import { DIFF_HELP, LOCK_HELP, runDiff, runLock } from './diff.ts';
 
 const HELP: Record<string, string> = {
   '': `regforms — compile versioned registry form definitions
@@ -18,6 +20,10 @@ Commands:
   check [DIR]              check every definition (DIR defaults to definitions/)
   compile [DIR] --out OUT  write OUT/catalog.json and OUT/<registry>/<type>/<version>/form.json
   catalog [DIR] --json     list programmes, registries, registration types and versions
+  diff <registry>/<type>@A..B [DIR]  changes between two versions, classified major/minor/patch
+  lock [DIR]               record newly published versions in DIR/published.lock.json
+  csv template|validate|import|export <registry>/<type>[@version] …
+                           CSV template and dictionary, validate, import, export (csv --help)
 
 Options:
   --json    machine-readable output
@@ -38,6 +44,9 @@ and the catalog to OUT/catalog.json. Versions touched by an error are not writte
 
 Prints programme → registry → registration type → versions, marking the most recent
 published version of each registration type. --json prints the catalog as JSON.`,
+  diff: DIFF_HELP,
+  lock: LOCK_HELP,
+  csv: CSV_HELP,
 };
 
 class UsageError extends Error {}
@@ -68,7 +77,16 @@ function run(argv: string[]): number {
     return command === '' ? 2 : 0;
   }
   if (!(command in HELP))
-    throw new UsageError(`Unknown command '${command}'. Commands: check, compile, catalog.`);
+    throw new UsageError(
+      `Unknown command '${command}'. Commands: ${Object.keys(HELP).filter(Boolean).join(', ')}.`,
+    );
+  if (command === 'csv') {
+    // Import is asynchronous: the exit code is set when it ends.
+    void runCsv(rest).then((code) => {
+      process.exitCode = code;
+    });
+    return 0;
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -87,6 +105,8 @@ function run(argv: string[]): number {
   const json = values.json === true;
   if (values.out !== undefined && command !== 'compile')
     throw new UsageError(`--out is an option of compile, not ${command}`);
+  if (command === 'diff') return runDiff(positionals, json);
+  if (command === 'lock') return runLock(positionals, json);
   const dir = definitionsDir(positionals);
   const result = compileDefinitions(readDefinitionFiles(dir));
   const diagnostics = sortDiagnostics(result.diagnostics);

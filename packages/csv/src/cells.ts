@@ -1,0 +1,289 @@
+/*
+ * Cells ↔ values by column type, with the HD4DP conventions (dd/mm/yyyy, `|` between codes,
+ * true/false) and what Excel does to them (two-digit years, ISO dates, lost leading zeros,
+ * decimal commas, TRUE/FALSE). A cell that cannot be read is passed on as the text it is, so
+ * the form's own validator reports it with the form's own message; the hint says the format.
+ */
+import { type CompiledForm, type CsvColumn, isValidNiss, normaliseNiss } from '@regforms/runtime';
+
+export interface CellResult {
+  /** undefined: the cell is empty (no value). */
+  value: unknown;
+  /** Read, but not as the convention writes it: say how it was read. */
+  warning?: { code: string; message: string };
+  /** Could not be read: `value` is the raw text and this says what the column expects. */
+  hint?: string;
+}
+
+/** What a column expects, for hints and the dictionary. */
+export const FORMATS: Record<CsvColumn['type'], string> = {
+  text: 'text',
+  integer: 'whole number, e.g. 42',
+  decimal: 'number with . or , as decimal separator, e.g. 12.5',
+  date: 'dd/mm/yyyy',
+  time: 'hh:mm (24 h)',
+  boolean: 'true or false',
+  choice: 'one code',
+  multichoice: 'codes joined by |, e.g. 1|3',
+  niss: 'national number, 11 digits, with or without separators (85.04.02-169.32)',
+};
+
+/** Per-column lookups built once per import: codes, codes without leading zeros, labels. */
+export interface ColumnPlan {
+  column: CsvColumn;
+  codes?: Set<string>;
+  /** Code with its leading zeros removed → the code, when that is unambiguous. */
+  unpadded?: Map<string, string>;
+  lower?: Map<string, string>;
+  /** Label (any language, lower case) → code, to say "that is the label of code X". */
+  labels?: Map<string, string>;
+  /** One shared, read-only result per code: most cells of a form are codes, read many times. */
+  hits?: Map<string, CellResult>;
+}
+
+/** The i18n key prefix of a column: `REPEAT.NAME` for a repeat item's field. */
+export function columnKey(c: CsvColumn): string {
+  return c.path.length > 1 ? `${String(c.path[0])}.${c.name}` : c.name;
+}
+
+const stripZeros = (s: string) => s.replace(/^0+(?=.)/, '');
+
+/** Prepares the lookups for a column. */
+export function planColumn(form: CompiledForm, column: CsvColumn): ColumnPlan {
+  if (!column.codes) return { column };
+  const codes = new Set(column.codes);
+  const unpadded = new Map<string, string>();
+  const lower = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const code of column.codes) {
+    for (const [map, k] of [
+      [unpadded, stripZeros(code)],
+      [lower, code.toLowerCase()],
+    ] as const) {
+      if (map.has(k) && map.get(k) !== code) ambiguous.add(`${map === unpadded ? 'u' : 'l'}${k}`);
+      map.set(k, code);
+    }
+  }
+  for (const a of ambiguous) (a[0] === 'u' ? unpadded : lower).delete(a.slice(1));
+  const labels = new Map<string, string>();
+  const key = columnKey(column);
+  for (const bundle of Object.values(form.i18n))
+    for (const code of column.codes) {
+      const label = bundle[`${key}.${code}`];
+      if (label) labels.set(label.toLowerCase(), code);
+    }
+  const hits = new Map(column.codes.map((code) => [code, Object.freeze({ value: code })]));
+  return { column, codes, unpadded, lower, labels, hits };
+}
+
+const DATE_DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const DATE_DMY_OTHER = /^(\d{1,2})[.-](\d{1,2})[.-](\d{4})$/;
+const DATE_DMYY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/;
+const DATE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (y: number, m: number) =>
+  m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS[m - 1]!;
+
+function isoDate(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return undefined;
+  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** dd/mm/yyyy, the convention, read without a regular expression: most date cells are in it. */
+function conventionalDate(raw: string): string | undefined {
+  if (raw.length !== 10 || raw.charCodeAt(2) !== 47 || raw.charCodeAt(5) !== 47) return undefined;
+  for (let i = 0; i < 10; i++) if (i !== 2 && i !== 5 && !isDigit(raw.charCodeAt(i))) return undefined;
+  const d = Number(raw.slice(0, 2));
+  const m = Number(raw.slice(3, 5));
+  const y = Number(raw.slice(6));
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+    ? `${raw.slice(6)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`
+    : undefined;
+}
+
+function readDate(raw: string, now: Date): CellResult {
+  const fast = conventionalDate(raw);
+  if (fast) return { value: fast };
+  let m = DATE_DMY.exec(raw);
+  if (m) {
+    const v = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    return v ? { value: v } : { value: raw, hint: 'not a date of the calendar; dates are dd/mm/yyyy' };
+  }
+  const shown = (v: string) => `${v.slice(8)}/${v.slice(5, 7)}/${v.slice(0, 4)}`;
+  m = DATE_DMYY.exec(raw);
+  if (m) {
+    // Two-digit years: up to this year's two digits is 20yy, above is 19yy (birth dates).
+    const yy = Number(m[3]);
+    const y = yy <= now.getUTCFullYear() % 100 ? 2000 + yy : 1900 + yy;
+    const v = isoDate(y, Number(m[2]), Number(m[1]));
+    if (v)
+      return {
+        value: v,
+        warning: {
+          code: 'DATE_TWO_DIGIT_YEAR',
+          message: `Read as ${shown(v)} (day/month/year, two-digit year); dates are dd/mm/yyyy`,
+        },
+      };
+    return { value: raw, hint: 'not a date of the calendar; dates are dd/mm/yyyy' };
+  }
+  m = DATE_ISO.exec(raw);
+  if (m) {
+    const v = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (v)
+      return {
+        value: v,
+        warning: { code: 'DATE_ISO', message: `Read as ${shown(v)} (year-month-day); dates are dd/mm/yyyy` },
+      };
+  }
+  m = DATE_DMY_OTHER.exec(raw);
+  if (m) {
+    const v = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (v)
+      return {
+        value: v,
+        warning: { code: 'DATE_SEPARATOR', message: `Read as ${shown(v)}; dates are dd/mm/yyyy, with /` },
+      };
+  }
+  return { value: raw, hint: 'dates are dd/mm/yyyy, e.g. 03/09/2024' };
+}
+
+function readCode(plan: ColumnPlan, raw: string): CellResult {
+  const hit = plan.hits!.get(raw);
+  if (hit) return hit;
+  if (/^\d+$/.test(raw)) {
+    const code = plan.unpadded!.get(stripZeros(raw));
+    if (code)
+      return {
+        value: code,
+        warning: {
+          code: 'CODE_LEADING_ZERO',
+          message: `'${raw}' is not a code; read as '${code}' (Excel drops leading zeros: format the column as text)`,
+        },
+      };
+  }
+  const code = plan.lower!.get(raw.toLowerCase());
+  if (code)
+    return { value: code, warning: { code: 'CODE_CASE', message: `Read as code '${code}' (letter case)` } };
+  const label = plan.labels!.get(raw.toLowerCase());
+  const list = [...plan.codes!];
+  return {
+    value: raw,
+    hint: label
+      ? `'${raw}' is the label of code '${label}': the CSV carries codes, not labels`
+      : `allowed codes: ${list.slice(0, 12).join(', ')}${list.length > 12 ? `, … (${list.length} codes: see the dictionary)` : ''}`,
+  };
+}
+
+const TRUE = new Set(['true', 'vrai', 'waar', 'wahr']);
+const FALSE = new Set(['false', 'faux', 'onwaar', 'falsch']);
+
+/** Reads one non-empty or empty cell of a column. */
+export function readCell(plan: ColumnPlan, cell: string, now: Date): CellResult {
+  // No closure and no trim unless needed: this runs for every cell of every row.
+  const raw =
+    cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32)
+      ? cell.trim()
+      : cell;
+  if (raw === '') return { value: undefined };
+  const c = plan.column;
+  switch (c.type) {
+    case 'text':
+      return { value: raw };
+    case 'integer':
+      return /^[+-]?\d+$/.test(raw)
+        ? { value: Number(raw) }
+        : { value: raw, hint: 'a whole number, without decimals or thousands separators' };
+    case 'decimal':
+      return /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(raw)
+        ? { value: Number(raw.replace(',', '.')) }
+        : { value: raw, hint: 'a number with . or , before the decimals, without thousands separators' };
+    case 'date':
+      return readDate(raw, now);
+    case 'time': {
+      const m = /^(\d{1,2}):(\d{2})(:(\d{2}))?$/.exec(raw);
+      if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return { value: raw, hint: 'times are hh:mm (24 h)' };
+      const v = `${pad(Number(m[1]))}:${m[2]}`;
+      return m[3]
+        ? { value: v, warning: { code: 'TIME_SECONDS', message: `Read as ${v}: seconds are not kept` } }
+        : { value: v };
+    }
+    case 'boolean': {
+      const l = raw.toLowerCase();
+      if (l === 'true' || l === 'false') return { value: l === 'true' };
+      if (raw === '1' || raw === '0')
+        return {
+          value: raw === '1',
+          warning: { code: 'BOOLEAN_NUMERIC', message: `Read as ${raw === '1'}; booleans are true or false` },
+        };
+      if (TRUE.has(l) || FALSE.has(l))
+        return {
+          value: TRUE.has(l),
+          warning: { code: 'BOOLEAN_WORD', message: `Read as ${TRUE.has(l)}; booleans are true or false` },
+        };
+      return { value: raw, hint: 'true or false' };
+    }
+    case 'choice':
+      return readCode(plan, raw);
+    case 'multichoice': {
+      const parts = raw
+        .split('|')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+      const values: string[] = [];
+      const warnings: string[] = [];
+      let hint: string | undefined;
+      for (const p of parts) {
+        const r = readCode(plan, p);
+        values.push(r.value as string);
+        if (r.warning) warnings.push(r.warning.message);
+        hint ??= r.hint;
+      }
+      if (hint && !raw.includes('|') && /[,;/]/.test(raw))
+        hint = `join several codes with |, e.g. ${raw.split(/[,;/]/).join('|')}`;
+      return {
+        value: values,
+        ...(hint ? { hint } : {}),
+        ...(warnings.length ? { warning: { code: 'CODE_LEADING_ZERO', message: warnings.join('; ') } } : {}),
+      };
+    }
+    case 'niss': {
+      if (/^\d[.,]\d+e\+?\d+$/i.test(raw))
+        return {
+          value: raw,
+          hint: 'Excel wrote the national number as a number in scientific notation: format the column as text',
+        };
+      const n = normaliseNiss(raw);
+      if (/^\d{10}$/.test(n) && isValidNiss(`0${n}`))
+        return {
+          value: `0${n}`,
+          warning: {
+            code: 'NISS_LEADING_ZERO',
+            message: `Read as 0${n} (Excel drops leading zeros: format the column as text)`,
+          },
+        };
+      return /^\d{11}$/.test(n)
+        ? { value: n }
+        : { value: n, hint: 'a national number has 11 digits (separators . - / and spaces are allowed)' };
+    }
+  }
+}
+
+/** A value as a cell, in the HD4DP convention (the inverse of readCell). */
+export function writeCell(column: CsvColumn, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  switch (column.type) {
+    case 'date': {
+      const s = String(value);
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+      return m ? `${m[3]}/${m[2]}/${m[1]}` : s;
+    }
+    case 'multichoice':
+      return Array.isArray(value) ? value.join('|') : String(value);
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,496 @@
+/*
+ * CSV import: decode → parse (papaparse) → header → cells by column type → registration data
+ * → the Registrations service, which normalises (computed fields, hidden-field pruning) and
+ * validates with the form's own compiled validator. Every data row gets one outcome; nothing
+ * in the file is dropped without a line in the report.
+ */
+import {
+  type Clock,
+  MemoryStore,
+  normalise,
+  type Registration,
+  type RegistrationFilter,
+  type RegistrationStore,
+  Registrations,
+} from '@regforms/registrations';
+import { type CompiledForm, createValidator, type FormError, type RegistrationData } from '@regforms/runtime';
+import { type CellResult, readCell } from './cells.ts';
+import { countIgnored, type HeaderPlan, planHeader } from './header.ts';
+import { decodeCsv, detectSeparator, type ParsedRow, parseRows } from './parse.ts';
+import type { CellIssue, FileIssue, ImportReport, RowReport } from './report.ts';
+
+/** What can be imported: bytes from a file or a browser File/Blob, or text already decoded. */
+export type CsvInput = Uint8Array | ArrayBuffer | string | Blob;
+
+export interface ImportOptions {
+  /** Where registrations go (and where existing ones with the same business key are found). */
+  store: RegistrationStore;
+  /** Language of validation messages (default: the form's). */
+  lang?: string;
+  /** Validate only: outcomes are computed against the store, nothing is written to it. */
+  dryRun?: boolean;
+  /** Shown in the report. */
+  fileName?: string;
+  clock?: Clock;
+  author?: string;
+  /** Called every few hundred rows while rows are processed. */
+  onProgress?: (progress: { rows: number; totalRows: number }) => void;
+}
+
+/** Reads a Blob/File where one is given (browser), so the rest works on bytes. */
+async function bytesOf(input: CsvInput): Promise<Uint8Array | string> {
+  if (typeof input === 'string' || input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  return new Uint8Array(await input.arrayBuffer());
+}
+
+/** Writes go to memory; reads see them over the real store: `validate` runs the import as is. */
+export function overlayStore(base: RegistrationStore): RegistrationStore {
+  const mem = new MemoryStore();
+  return {
+    get: async (id) => (await mem.get(id)) ?? base.get(id),
+    list: async (filter?: RegistrationFilter) => {
+      const mine = await mem.list(filter);
+      const ids = new Set(mine.map((r) => r.id));
+      return [...(await base.list(filter)).filter((r) => !ids.has(r.id)), ...mine];
+    },
+    put: async (r) => {
+      if (!(await mem.get(r.id))) {
+        const stored = await base.get(r.id);
+        if (stored) await mem.put(stored);
+      }
+      await mem.put(r);
+    },
+  };
+}
+
+/** A clock that never repeats an instant, so "the newest wins" is decided inside one batch too. */
+function monotonic(clock: Clock | undefined): Clock {
+  let last = 0;
+  return {
+    now: () => {
+      const t = Math.max((clock?.now() ?? new Date()).getTime(), last + 1);
+      last = t;
+      return new Date(t);
+    },
+  };
+}
+
+/** A data row read from the file: its report so far and the registration data of its cells. */
+export interface PendingRow {
+  row: RowReport;
+  data: RegistrationData;
+  draft: boolean;
+  /** The row's cells, to quote values in errors (through the header's column positions). */
+  cells: string[];
+  columnAt: Map<string, number>;
+  hints: Map<string, string>;
+  /** Values given in computed columns, compared with what the form computes. */
+  computed: { column: string; path: (string | number)[]; value: unknown }[];
+}
+
+/** Sets a value at a data path, creating repeat items on the way. */
+function setPath(data: RegistrationData, path: (string | number)[], value: unknown): void {
+  let target: Record<string | number, unknown> = data;
+  for (let i = 0; i < path.length - 1; i++) {
+    const k = path[i]!;
+    const nextIsIndex = typeof path[i + 1] === 'number';
+    let next = target[k] as Record<string | number, unknown> | undefined;
+    if (next === undefined) {
+      next = nextIsIndex ? ([] as unknown as Record<number, unknown>) : {};
+      target[k] = next;
+    }
+    target = next;
+  }
+  target[path[path.length - 1]!] = value;
+}
+
+/** A repeat item's field (`[REPEAT, n, NAME]`): the common case of setPath, without the walk. */
+function setItem(data: RegistrationData, path: (string | number)[], value: unknown): void {
+  const repeat = path[0] as string;
+  let items = data[repeat] as RegistrationData[] | undefined;
+  if (!items) data[repeat] = items = [];
+  const n = path[1] as number;
+  let item = items[n];
+  if (!item) items[n] = item = {};
+  item[path[2] as string] = value;
+}
+
+function getPath(data: unknown, path: (string | number)[]): unknown {
+  let v = data as Record<string | number, unknown> | undefined;
+  for (const k of path) v = v?.[k] as Record<string | number, unknown> | undefined;
+  return v;
+}
+
+/** A repeat's items are positional in CSV (`_1`…`_n`): an item left out in between stays, empty. */
+function fillGaps(data: RegistrationData, repeats: Map<string, string>): void {
+  for (const r of repeats.keys()) {
+    const items = data[r];
+    if (Array.isArray(items)) for (let i = 0; i < items.length; i++) items[i] ??= {};
+  }
+}
+
+/**
+ * The CSV column an error points at: `NAME`, `NAME_n` for a repeat item's field, and the
+ * first column of item 1 for the repeat as a whole (too few items).
+ */
+export function columnOfError(e: Pick<FormError, 'path' | 'name'>, repeats: Map<string, string>): string {
+  const [head, index, field] = e.path;
+  if (typeof head === 'string' && repeats.has(head))
+    return typeof index === 'number' && typeof field === 'string'
+      ? `${field}_${index + 1}`
+      : repeats.get(head)!;
+  return typeof head === 'string' ? head : e.name;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export interface CsvRead {
+  file: ImportReport['file'];
+  issues: FileIssue[];
+  /** Every data row, empty ones included, in file order. */
+  rows: RowReport[];
+  /** The rows that hold data, with their registration data. */
+  pending: PendingRow[];
+  /** Repeat → its first column of item 1, where errors about the repeat as a whole point. */
+  repeats: Map<string, string>;
+}
+
+/**
+ * Reads a CSV file against a compiled form without touching any store: decoding, separator,
+ * header, and every cell converted by its column type (the first half of an import).
+ */
+export function readCsv(
+  form: CompiledForm,
+  source: Uint8Array | string,
+  options: { clock?: Clock; fileName?: string } = {},
+): CsvRead {
+  const decoded = decodeCsv(source);
+  const bytes = typeof source === 'string' ? new TextEncoder().encode(source).length : source.length;
+  const issues: FileIssue[] = [...decoded.issues];
+  const { separator, issues: sepIssues } = detectSeparator(decoded.text);
+  issues.push(...sepIssues);
+  const repeats = new Map<string, string>();
+  for (const c of form.csv.columns)
+    if (c.path.length > 1 && !repeats.has(String(c.path[0]))) repeats.set(String(c.path[0]), c.column);
+  const now = (options.clock ?? { now: () => new Date() }).now();
+
+  let header: HeaderPlan | undefined;
+  const pending: PendingRow[] = [];
+  const rows: RowReport[] = [];
+
+  const { lineEnding } = parseRows(decoded.text, {
+    separator,
+    onRow: (parsed) => {
+      if (!header) {
+        if (isBlank(parsed.cells)) {
+          // Empty lines before the header: the header is the first line with a name.
+          return undefined;
+        }
+        header = planHeader(form, parsed.cells);
+        for (const i of header.issues) i.line = parsed.line;
+        issues.push(...header.issues);
+        return undefined;
+      }
+      const p = readRow(header, parsed, now);
+      rows.push(p.row);
+      if (p.row.outcome !== 'skipped-empty') pending.push(p);
+      return undefined;
+    },
+  });
+  if (header) countIgnored(header);
+  if (lineEnding === 'crlf')
+    issues.push({
+      code: 'LINE_ENDINGS_CRLF',
+      severity: 'info',
+      message: 'Windows line endings (CR LF): read as line breaks',
+    });
+  if (!header)
+    issues.push({
+      code: 'EMPTY_FILE',
+      severity: 'error',
+      message: 'The file is empty: the first line must be the header of technical names',
+      hint: 'Start from the template (regforms csv template)',
+    });
+  else if (rows.length === 0)
+    issues.push({
+      code: 'NO_DATA_ROWS',
+      severity: 'info',
+      message: 'The file has a header and no data rows',
+    });
+  return {
+    file: {
+      ...(options.fileName ? { name: options.fileName } : {}),
+      bytes,
+      encoding: decoded.encoding,
+      bom: decoded.bom,
+      separator,
+      lineEnding,
+      columns: (header as HeaderPlan | undefined)?.names.length ?? 0,
+    },
+    issues,
+    rows,
+    pending,
+    repeats,
+  };
+}
+
+/** Imports (or with `dryRun`, validates) a CSV file of registrations of one compiled form. */
+export async function importCsv(
+  form: CompiledForm,
+  input: CsvInput,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const read = readCsv(form, await bytesOf(input), options);
+  const store = options.dryRun ? overlayStore(options.store) : options.store;
+  const service = new Registrations(store, {
+    clock: monotonic(options.clock),
+    ...(options.author ? { author: options.author } : {}),
+  });
+  await applyLifecycle(form, service, read.pending, read.repeats, options);
+  const { rows } = read;
+  return {
+    form: {
+      registry: form.meta.registry,
+      registrationType: form.meta.registrationType,
+      version: form.meta.version,
+    },
+    dryRun: options.dryRun === true,
+    file: read.file,
+    issues: read.issues,
+    rows,
+    totals: {
+      rows: rows.length,
+      sent: rows.filter((r) => r.outcome === 'sent').length,
+      draft: rows.filter((r) => r.outcome === 'draft').length,
+      replaced: rows.filter((r) => r.outcome === 'replaced').length,
+      rejected: rows.filter((r) => r.outcome === 'rejected').length,
+      skippedEmpty: rows.filter((r) => r.outcome === 'skipped-empty').length,
+    },
+  };
+}
+
+/** A row of empty cells only (an empty line, or separators only). */
+function isBlank(cells: string[]): boolean {
+  for (const c of cells) if (c !== '' && c.trim() !== '') return false;
+  return true;
+}
+
+/** One data row → registration data, with the problems of its cells and shape. */
+function readRow(header: HeaderPlan, parsed: ParsedRow, now: Date): PendingRow {
+  const row: RowReport = { line: parsed.line, outcome: 'rejected', errors: [], warnings: [] };
+  const pending: PendingRow = {
+    row,
+    data: {},
+    draft: false,
+    cells: parsed.cells,
+    columnAt: header.columnAt,
+    hints: new Map(),
+    computed: [],
+  };
+  const { cells } = parsed;
+  if (isBlank(cells)) {
+    row.outcome = 'skipped-empty';
+    return pending;
+  }
+  for (const e of parsed.errors)
+    row.errors.push({
+      code: `CSV_${e.code.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`,
+      column: '',
+      message: `${e.message}: the row cannot be read reliably`,
+      hint: 'A cell that holds a " must be quoted and its quotes doubled ("")',
+    });
+  const width = header.slots.length;
+  if (cells.length < width)
+    row.errors.push({
+      code: 'ROW_TOO_SHORT',
+      column: '',
+      message: `The row has ${cells.length} cells, the header has ${width}`,
+      hint: 'A line break inside a value that is not quoted, or a missing separator: quote values with line breaks',
+    });
+  else if (cells.length > width) {
+    const extra = cells.slice(width).filter((c) => c.trim() !== '');
+    if (extra.length > 0)
+      row.errors.push({
+        code: 'ROW_TOO_LONG',
+        column: '',
+        value: extra.join(';'),
+        message: `The row has ${cells.length} cells, the header has ${width}: values beyond the header have no column`,
+        hint: 'A separator inside a value that is not quoted? Quote values that contain ;',
+      });
+    else
+      row.warnings.push({
+        code: 'ROW_TRAILING_SEPARATORS',
+        column: '',
+        message: `The row has ${cells.length - width} empty cell${cells.length - width === 1 ? '' : 's'} beyond the header: ignored`,
+      });
+  }
+  for (let i = 0; i < width; i++) {
+    const cell = cells[i] ?? '';
+    // Most cells of a wide form are empty: nothing to read, compare or count.
+    if (cell === '') continue;
+    const plan = header.plans[i];
+    if (plan) {
+      const c = plan.column;
+      const r: CellResult = readCell(plan, cell, now);
+      if (r.value === undefined) continue;
+      if (c.computed) pending.computed.push({ column: c.column, path: c.path, value: r.value });
+      if (c.path.length === 1) pending.data[c.name] = r.value;
+      else if (c.path.length === 3) setItem(pending.data, c.path, r.value);
+      else setPath(pending.data, c.path, r.value);
+      if (r.warning) row.warnings.push({ ...r.warning, column: c.column, value: cell });
+      if (r.hint) pending.hints.set(c.column, r.hint);
+      continue;
+    }
+    const slot = header.slots[i]!;
+    switch (slot.kind) {
+      case 'status': {
+        const v = cell.trim().toLowerCase();
+        if (v === 'draft') pending.draft = true;
+        else if (v !== '' && v !== 'sent')
+          row.errors.push({
+            code: 'STATUS_INVALID',
+            column: header.names[i]!,
+            value: cell,
+            message: `STATUS is '${cell.trim()}': it may only be draft (keep the registration Open) or empty (send it)`,
+          });
+        break;
+      }
+      case 'duplicate': {
+        const firstCell = (cells[slot.of] ?? '').trim();
+        if (cell.trim() !== '' && cell.trim() !== firstCell)
+          row.errors.push({
+            code: 'DUPLICATE_COLUMN_CONFLICT',
+            column: slot.name,
+            value: cell,
+            message: `Column ${slot.name} appears twice and its copies differ ('${firstCell}' and '${cell.trim()}')`,
+          });
+        break;
+      }
+      case 'ignored':
+        if (cell.trim() !== '') slot.values++;
+        break;
+    }
+  }
+  return pending;
+}
+
+/** The cell of a column as the file has it, when not empty. */
+function rawCell(p: PendingRow, column: string): string | undefined {
+  const i = p.columnAt.get(column);
+  const cell = i === undefined ? undefined : p.cells[i];
+  return cell === undefined || cell.trim() === '' ? undefined : cell;
+}
+
+/**
+ * The form's errors as cell issues. A cell that could not be read gets one error, the form's
+ * message for its format: rules that compare it with other fields would only add noise.
+ */
+function cellIssues(errors: FormError[], p: PendingRow, repeats: Map<string, string>): CellIssue[] {
+  const out: CellIssue[] = [];
+  const unreadable = new Set<string>();
+  for (const e of errors) {
+    const column = columnOfError(e, repeats);
+    const value = rawCell(p, column);
+    const hint = p.hints.get(column);
+    if (hint) {
+      if (unreadable.has(column)) continue;
+      unreadable.add(column);
+    }
+    out.push({
+      code: e.keyword,
+      column,
+      ...(value !== undefined ? { value } : {}),
+      message: e.message,
+      ...(hint ? { hint } : {}),
+    });
+  }
+  return out;
+}
+
+async function applyLifecycle(
+  form: CompiledForm,
+  service: Registrations,
+  pending: PendingRow[],
+  repeats: Map<string, string>,
+  options: ImportOptions,
+): Promise<void> {
+  // The newest non-deleted registration per business key, read once: each row is checked
+  // against it and updated as rows are imported, so a later row replaces an earlier one.
+  const current = new Map<string, { reg: Registration; line?: number }>();
+  for (const r of await service.list({
+    registry: form.meta.registry,
+    registrationType: form.meta.registrationType,
+  }))
+    if (r.businessKey && r.status !== 'deleted' && !current.has(r.businessKey))
+      current.set(r.businessKey, { reg: r });
+  const validator = createValidator(form);
+  let done = 0;
+  for (const p of pending) {
+    const { row } = p;
+    fillGaps(p.data, repeats);
+    if (++done % 200 === 0) options.onProgress?.({ rows: done, totalRows: pending.length });
+    if (row.errors.length > 0) {
+      // The row's shape is broken: it is rejected, with every error of its values too.
+      const normalised = normalise(form, p.data);
+      row.errors.push(...cellIssues(validator.validate(normalised.data, options.lang), p, repeats));
+      continue;
+    }
+    const result = await service.submit(form, p.data, { send: !p.draft, lang: options.lang });
+    const reg = result.registration;
+    for (const column of reg.dropped ?? [])
+      row.warnings.push({
+        code: 'HIDDEN_VALUE_DROPPED',
+        column,
+        ...(rawCell(p, column) !== undefined ? { value: rawCell(p, column)! } : {}),
+        message: 'The field is not shown for this row (skip logic): its value is not kept',
+      });
+    for (const c of p.computed) {
+      const computed = getPath(reg.data, c.path);
+      if (!sameValue(computed, c.value))
+        row.warnings.push({
+          code: 'COMPUTED_VALUE_REPLACED',
+          column: c.column,
+          value: rawCell(p, c.column) ?? String(c.value),
+          message: `The form computes this field: ${computed === undefined ? 'no value' : `'${String(computed)}'`} is kept`,
+        });
+    }
+    const errors = cellIssues(result.errors, p, repeats);
+    if (!result.stored) {
+      row.errors.push(...errors);
+      continue;
+    }
+    // A draft keeps its type errors to be fixed in the form: listed, not rejected.
+    row.errors.push(...errors);
+    row.id = reg.id;
+    row.status = reg.status === 'sent' ? 'sent' : 'open';
+    if (reg.registrationCode) row.registrationCode = reg.registrationCode;
+    if (reg.businessKey) row.businessKey = reg.businessKey;
+    row.outcome = p.draft ? 'draft' : 'sent';
+    const key = reg.businessKey;
+    const previous = key ? current.get(key) : undefined;
+    if (key && previous) {
+      const old = previous.reg;
+      if (old.status === 'sent' && p.draft)
+        row.warnings.push({
+          code: 'DRAFT_OF_SENT',
+          column: '',
+          message: `Registration ${old.registrationCode} (sent) has the same business key: this draft replaces it when it is sent`,
+        });
+      else {
+        if (old.status === 'open') await service.delete(old.id);
+        row.outcome = 'replaced';
+        row.replaces = {
+          id: old.id,
+          ...(old.registrationCode ? { registrationCode: old.registrationCode } : {}),
+          status: old.status === 'sent' ? 'sent' : 'open',
+          ...(previous.line ? { line: previous.line } : {}),
+        };
+      }
+    }
+    if (key && !(previous?.reg.status === 'sent' && p.draft)) current.set(key, { reg, line: row.line });
+  }
+  if (pending.length > 0) options.onProgress?.({ rows: pending.length, totalRows: pending.length });
+}

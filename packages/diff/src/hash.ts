@@ -1,0 +1,49 @@
+/*
+ * The content hash of a version: sha256 of what the version means — the resolved model
+ * (fields, code lists and fragments included) and the registry data a compiled form carries —
+ * without positions, comments or layout of the YAML. Equal hashes: the same definition,
+ * whichever compiler compiles it; the lock file records it for every published version.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { Registry, Version } from '@regforms/definition';
+import { normalise } from './expr.ts';
+
+/** Keys of the model that say where or how something was written, not what it means. */
+const NOT_CONTENT = new Set(['loc', 'file', 'sourceText', 'sources']);
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) => {
+    if (NOT_CONTENT.has(key)) return undefined;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      // A condition or expression: its canonical text, whatever the spacing or brackets.
+      if ('expr' in o && 'text' in o && typeof o.text === 'string')
+        return normalise(o.expr as Parameters<typeof normalise>[0]);
+      return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return v;
+  });
+}
+
+/** sha256 (hex) of a version's meaning: changes when anything its compiled form says changes. */
+export function contentHash(registry: Registry, version: Version): string {
+  const type = registry.registrationTypes.find((t) => t.id === version.registrationType);
+  const content = {
+    registry: {
+      id: registry.id,
+      dcd: registry.dcd,
+      programme: registry.programme,
+      title: registry.title,
+      languages: registry.languages,
+    },
+    registrationType: { id: version.registrationType, title: type?.title },
+    version,
+  };
+  return bytesToHex(sha256(utf8ToBytes(canonical(content))));
+}
+
+/** sha256 (hex) of a file's text, as recorded in the lock for each source of a version. */
+export function fileHash(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}

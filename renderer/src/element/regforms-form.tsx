@@ -1,0 +1,230 @@
+/*
+ * <regforms-form>: the registry form as a custom element, for hospital portals that do not
+ * use React. One script tag; React, MUI and JSON Forms are bundled inside. The element renders
+ * in the light DOM so MUI's styles (injected in <head>) apply.
+ */
+import {
+  IndexedDbStore,
+  MemoryStore,
+  type Registration,
+  type RegistrationStore,
+  Registrations,
+} from '@regforms/registrations';
+import type { CompiledForm, FormError, RegistrationData } from '@regforms/runtime';
+import { createRoot, type Root } from 'react-dom/client';
+import { RegistryForm, type RegistryFormApi } from '../form/RegistryForm.tsx';
+import { regformsRenderers } from '../renderers/index.ts';
+
+interface CatalogJson {
+  registries: { id: string; registrationTypes: { id: string; latest: string | null }[] }[];
+}
+
+/** The attributes, documented in renderer/README.md. */
+const ATTRIBUTES = [
+  'src',
+  'catalog',
+  'registry',
+  'type',
+  'version',
+  'lang',
+  'readonly',
+  'registration',
+  'store',
+  'autosave',
+  'resume',
+] as const;
+
+export class RegformsFormElement extends HTMLElement {
+  static observedAttributes = [...ATTRIBUTES];
+
+  #root: Root | undefined;
+  #form: CompiledForm | undefined;
+  #formKey = '';
+  #registration: Registration | undefined;
+  #store: RegistrationStore | undefined;
+  #registrations: Registrations | undefined;
+  #api: { current: RegistryFormApi | null } = { current: null };
+  #loading: Promise<void> | undefined;
+  #error: string | undefined;
+
+  connectedCallback() {
+    this.#root ??= createRoot(this);
+    this.#scheduleLoad();
+  }
+
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Attributes often arrive one by one right after the element: load once they have. */
+  #scheduleLoad() {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#load(), 0);
+  }
+
+  disconnectedCallback() {
+    // Unmount after the current task, so moving the element in the DOM does not lose state.
+    queueMicrotask(() => {
+      if (!this.isConnected) {
+        this.#root?.unmount();
+        this.#root = undefined;
+      }
+    });
+  }
+
+  attributeChangedCallback(name: string, before: string | null, after: string | null) {
+    if (before === after || !this.#root) return;
+    if (['src', 'catalog', 'registry', 'type', 'version', 'store', 'registration'].includes(name))
+      this.#scheduleLoad();
+    else this.#render();
+  }
+
+  /** The compiled form on display. */
+  get form(): CompiledForm | undefined {
+    return this.#form;
+  }
+
+  /** The registration on display (undefined until the first save). */
+  get registration(): Registration | undefined {
+    return this.#api.current?.registration ?? this.#registration;
+  }
+
+  /** The data as currently typed (computed fields applied). */
+  get data(): RegistrationData | undefined {
+    return this.#api.current?.data;
+  }
+
+  /** The lifecycle over the current store, for hosts that list or open registrations. */
+  get registrations(): Registrations | undefined {
+    return this.#registrations;
+  }
+
+  save(): Promise<void> {
+    return this.#api.current?.save() ?? Promise.resolve();
+  }
+
+  send(): Promise<void> {
+    return this.#api.current?.send() ?? Promise.resolve();
+  }
+
+  /** Plugs the host's own storage (e.g. its server) instead of IndexedDB. */
+  setStore(store: RegistrationStore): Promise<void> {
+    this.#store = store;
+    return this.#load();
+  }
+
+  #emit(type: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  async #formUrl(): Promise<string> {
+    const src = this.getAttribute('src');
+    if (src) return new URL(src, document.baseURI).href;
+    const registry = this.getAttribute('registry');
+    const type = this.getAttribute('type');
+    if (!registry || !type)
+      throw new Error('Set src="…/form.json", or registry and type (with catalog="…/catalog.json").');
+    const catalogUrl = new URL(this.getAttribute('catalog') ?? 'forms/catalog.json', document.baseURI);
+    let version = this.getAttribute('version');
+    if (!version) {
+      const catalog = (await fetchJson(catalogUrl.href)) as CatalogJson;
+      const entry = catalog.registries
+        .find((r) => r.id === registry)
+        ?.registrationTypes.find((t) => t.id === type);
+      if (!entry) throw new Error(`The catalog has no registration type ${registry}/${type}.`);
+      if (!entry.latest) throw new Error(`${registry}/${type} has no published version yet.`);
+      version = entry.latest;
+    }
+    return new URL(`${registry}/${type}/${version}/form.json`, catalogUrl).href;
+  }
+
+  #load(): Promise<void> {
+    const run = async () => {
+      try {
+        this.#error = undefined;
+        const url = await this.#formUrl();
+        if (url !== this.#formKey || !this.#form) {
+          this.#form = (await fetchJson(url)) as CompiledForm;
+          this.#formKey = url;
+        }
+        const form = this.#form;
+        const store =
+          this.#store ??
+          (this.getAttribute('store') === 'memory' ? new MemoryStore() : new IndexedDbStore('regforms'));
+        this.#registrations = new Registrations(store);
+        this.#registration = await this.#pickRegistration(form, this.#registrations);
+        this.#render();
+        this.#emit('regforms-ready', { form: form.meta, registration: this.#registration });
+      } catch (e) {
+        this.#error = (e as Error).message;
+        this.#render();
+        this.#emit('regforms-error', { message: this.#error });
+      }
+    };
+    this.#loading = (this.#loading ?? Promise.resolve()).then(run);
+    return this.#loading;
+  }
+
+  /** The registration named by the attribute, else the newest Open draft of this form (resume). */
+  async #pickRegistration(
+    form: CompiledForm,
+    registrations: Registrations,
+  ): Promise<Registration | undefined> {
+    const id = this.getAttribute('registration');
+    if (id) {
+      const found = await registrations.get(id);
+      if (!found) throw new Error(`No registration ${id} in this store.`);
+      return found;
+    }
+    if (this.getAttribute('resume') === 'false') return undefined;
+    const open = await registrations.list({
+      registry: form.meta.registry,
+      registrationType: form.meta.registrationType,
+      status: 'open',
+    });
+    return open.find((r) => r.formHash === form.meta.hash);
+  }
+
+  #render() {
+    if (!this.#root) return;
+    if (this.#error || !this.#form || !this.#registrations) {
+      this.#root.render(
+        <p role="alert" style={{ color: '#b00020' }}>
+          {this.#error ?? ''}
+        </p>,
+      );
+      return;
+    }
+    const autosave = this.getAttribute('autosave');
+    this.#root.render(
+      <RegistryForm
+        key={`${this.#formKey}|${this.#registration?.id ?? 'new'}`}
+        form={this.#form}
+        lang={this.getAttribute('lang') ?? undefined}
+        readOnly={this.hasAttribute('readonly') && this.getAttribute('readonly') !== 'false'}
+        registration={this.#registration}
+        registrations={this.#registrations}
+        renderers={regformsRenderers}
+        autosave={autosave === null ? undefined : Number(autosave)}
+        apiRef={this.#api}
+        onChange={(data: RegistrationData) => this.#emit('regforms-change', { data })}
+        onSave={(registration: Registration, errors: FormError[]) =>
+          this.#emit('regforms-save', { registration, errors })
+        }
+        onSend={(registration: Registration, errors: FormError[]) =>
+          this.#emit('regforms-send', { registration, errors })
+        }
+        onDelete={(registration: Registration) => this.#emit('regforms-delete', { registration })}
+        onValidate={(errors: FormError[]) => this.#emit('regforms-validate', { errors })}
+      />,
+    );
+  }
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`Could not load ${url}: HTTP ${res.status}`);
+  return res.json();
+}
+
+/** Registers <regforms-form> once. */
+export function defineRegformsForm(name = 'regforms-form'): void {
+  if (!customElements.get(name)) customElements.define(name, RegformsFormElement);
+}

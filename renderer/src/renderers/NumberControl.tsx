@@ -1,0 +1,120 @@
+import type { RankedTester } from '@jsonforms/core';
+import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
+import InputAdornment from '@mui/material/InputAdornment';
+import TextField from '@mui/material/TextField';
+import { memo, useCallback, useMemo } from 'react';
+import {
+  type CommitDecision,
+  controlTester,
+  describedBy,
+  FieldHelp,
+  isComputed,
+  optionsOf,
+  type RegformsControlProps,
+  requiredInput,
+  useBufferedText,
+  useFieldIds,
+} from './common.tsx';
+
+/** Number rank: above the stock integer/number controls (2) and the slider (4). */
+export const NUMBER_RANK = 30;
+
+/** Parses a typed number; a decimal comma is accepted (Belgian keyboards). undefined when empty, null when not a number. */
+export function parseTypedNumber(text: string): number | undefined | null {
+  const t = text.trim().replace(/\s/g, '').replace(',', '.');
+  if (t === '') return undefined;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A number as shown in the form language (decimal comma in fr/nl/de), without grouping. */
+export function formatNumber(value: unknown, locale: string): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return typeof value === 'string' ? value : '';
+  const lang = locale.slice(0, 2);
+  const s = String(value);
+  return lang === 'en' ? s : s.replace('.', ',');
+}
+
+/**
+ * Integer and decimal fields with their unit beside the input. Typed as text (type=number
+ * inputs reject a decimal comma in some browsers and lose what they cannot parse): a text that
+ * is not a number is stored as typed on blur, so the validator reports it and nothing is lost.
+ */
+export const NumberControl = memo(function NumberControl(props: RegformsControlProps) {
+  const {
+    id,
+    data,
+    path,
+    handleChange,
+    label,
+    description,
+    errors,
+    required,
+    enabled,
+    visible,
+    uischema,
+    schema,
+  } = props;
+  const { locale } = props;
+  const ids = useFieldIds(id);
+  const unit = optionsOf(uischema).unit;
+  const integer = schema.type === 'integer';
+  const toText = useCallback((d: unknown) => formatNumber(d, locale), [locale]);
+  const decide = useCallback((text: string, final: boolean): CommitDecision => {
+    const n = parseTypedNumber(text);
+    if (n === undefined) return { store: true, value: undefined };
+    if (n !== null) return { store: true, value: n };
+    return final ? { store: true, value: text } : { store: false };
+  }, []);
+  const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
+  const { text, setText, flush } = useBufferedText({ data, toText, decide, commit });
+  const error = errors ? errors : undefined;
+  const unitId = `${ids.input}-unit`;
+  const described = useMemo(
+    () => [describedBy(ids, error, description), unit ? unitId : ''].filter(Boolean).join(' ') || undefined,
+    [ids, error, description, unit, unitId],
+  );
+  if (!visible) return null;
+  return (
+    <div className="regforms-control regforms-number">
+      <TextField
+        id={ids.input}
+        label={label}
+        required={required}
+        disabled={!enabled}
+        value={text}
+        error={Boolean(error)}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={flush}
+        slotProps={{
+          htmlInput: {
+            ...requiredInput(required),
+            inputMode: integer ? 'numeric' : 'decimal',
+            autoComplete: 'off',
+            'aria-describedby': described,
+          },
+          input: unit
+            ? {
+                endAdornment: (
+                  <InputAdornment position="end" id={unitId}>
+                    {unit}
+                  </InputAdornment>
+                ),
+              }
+            : undefined,
+        }}
+      />
+      <FieldHelp ids={ids} error={error} help={description} />
+    </div>
+  );
+});
+
+/** Matches integer and decimal controls that are not computed. */
+export const numberControlTester: RankedTester = controlTester(NUMBER_RANK, (o, s) => {
+  if (isComputed(o, s)) return false;
+  if (s?.type !== 'integer' && s?.type !== 'number') return false;
+  return o.fieldType === 'integer' || o.fieldType === 'decimal' || o.fieldType === undefined;
+});
+
+export default withJsonFormsControlProps(withTranslateProps(NumberControl), false);

@@ -1,0 +1,73 @@
+import type { RankedTester } from '@jsonforms/core';
+import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
+import TextField from '@mui/material/TextField';
+import { memo, useCallback } from 'react';
+import {
+  type CommitDecision,
+  controlTester,
+  describedBy,
+  FieldHelp,
+  isComputed,
+  optionsOf,
+  type RegformsControlProps,
+  requiredInput,
+  useBufferedText,
+  useFieldIds,
+} from './common.tsx';
+
+/** Text rank: above the stock text control (1). */
+export const TEXT_RANK = 30;
+
+const toText = (d: unknown) => (typeof d === 'string' ? d : d === undefined || d === null ? '' : String(d));
+const decide = (text: string): CommitDecision => ({ store: true, value: text === '' ? undefined : text });
+
+/**
+ * Free text, one line or several (options.multi). Same typing model as every regforms input:
+ * local while typing, committed after a short pause, on blur and on unmount; the help text is
+ * always visible (the stock control shows it only on focus). No maxLength on the input: the
+ * browser would silently cut a pasted text; the validator reports a text that is too long.
+ */
+export const TextControl = memo(function TextControl(props: RegformsControlProps) {
+  const { id, data, path, handleChange, label, description, errors, required, enabled, visible, uischema } =
+    props;
+  const ids = useFieldIds(id);
+  const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
+  const { text, setText, flush } = useBufferedText({ data, toText, decide, commit });
+  const error = errors ? errors : undefined;
+  const multi = optionsOf(uischema).multi === true;
+  if (!visible) return null;
+  return (
+    <div className="regforms-control regforms-text">
+      <TextField
+        id={ids.input}
+        label={label}
+        required={required}
+        disabled={!enabled}
+        fullWidth
+        multiline={multi}
+        minRows={multi ? 2 : undefined}
+        value={text}
+        error={Boolean(error)}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={flush}
+        slotProps={{
+          htmlInput: {
+            ...requiredInput(required),
+            'aria-describedby': describedBy(ids, error, description),
+          },
+        }}
+      />
+      <FieldHelp ids={ids} error={error} help={description} />
+    </div>
+  );
+});
+
+/** Matches free-text controls (fieldType text, or a plain string schema without enum or format). */
+export const textControlTester: RankedTester = controlTester(TEXT_RANK, (o, s) => {
+  if (isComputed(o, s)) return false;
+  if (s?.type !== 'string') return false;
+  if (o.fieldType !== undefined) return o.fieldType === 'text';
+  return s.enum === undefined && s.format === undefined;
+});
+
+export default withJsonFormsControlProps(withTranslateProps(TextControl), false);

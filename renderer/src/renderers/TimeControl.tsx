@@ -1,0 +1,90 @@
+import type { RankedTester } from '@jsonforms/core';
+import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
+import TextField from '@mui/material/TextField';
+import { memo, useCallback, useState } from 'react';
+import {
+  type CommitDecision,
+  controlTester,
+  describedBy,
+  errorMessage,
+  FieldHelp,
+  i18nKeyOf,
+  isComputed,
+  type RegformsControlProps,
+  requiredInput,
+  shownError,
+  useBufferedText,
+  useFieldIds,
+} from './common.tsx';
+import { maskTimeTyping, typedTimeToHhmm } from './dates.ts';
+
+/** Time rank: above the stock time pickers (material time 4, native 2, text 1). */
+export const TIME_RANK = 30;
+
+const toText = (data: unknown) => (typeof data === 'string' ? data : '');
+// As for dates: an invalid entry is kept as typed on blur, never silently dropped.
+const decide = (text: string, final: boolean): CommitDecision => {
+  if (text.trim() === '') return { store: true, value: undefined };
+  const hhmm = typedTimeToHhmm(text);
+  if (hhmm && (final || hhmm === text)) return { store: true, value: hhmm };
+  return final ? { store: true, value: text } : { store: false };
+};
+
+/** Time of day hh:mm (24 h): the colon is added as you type; 930 or 9h30 become 09:30 on leaving. */
+export const TimeControl = memo(function TimeControl(props: RegformsControlProps) {
+  const { id, data, path, handleChange, label, description, errors, required, enabled, visible, uischema } =
+    props;
+  const { t } = props;
+  const ids = useFieldIds(id);
+  const [touched, setTouched] = useState(false);
+  const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
+  const { text, setText, flush } = useBufferedText({ data, toText, decide, commit });
+  const hhmm = typedTimeToHhmm(text);
+  const invalid = text.trim() !== '' && !hhmm && (touched || text.length >= 5);
+  const local = invalid
+    ? errorMessage(t, i18nKeyOf(uischema, path), 'pattern', 'Enter a time as hh:mm (24 h).')
+    : undefined;
+  const error = shownError(local, errors);
+  if (!visible) return null;
+  return (
+    <div className="regforms-control regforms-time">
+      <TextField
+        id={ids.input}
+        label={label}
+        required={required}
+        disabled={!enabled}
+        value={text}
+        error={Boolean(error)}
+        placeholder="hh:mm"
+        onChange={(e) => setText(maskTimeTyping(text, e.target.value))}
+        onBlur={() => {
+          setTouched(true);
+          flush();
+          if (hhmm && hhmm !== text) setText(hhmm);
+        }}
+        slotProps={{
+          inputLabel: { shrink: true },
+          htmlInput: {
+            ...requiredInput(required),
+            inputMode: 'numeric',
+            autoComplete: 'off',
+            size: 8,
+            'aria-describedby': describedBy(ids, error, description),
+          },
+        }}
+      />
+      <FieldHelp ids={ids} error={error} help={description} />
+    </div>
+  );
+});
+
+/** Matches time controls (fieldType time, or a string schema with format time). */
+export const timeControlTester: RankedTester = controlTester(
+  TIME_RANK,
+  (o, s) =>
+    !isComputed(o, s) &&
+    s?.type === 'string' &&
+    (o.fieldType === 'time' || (o.fieldType === undefined && s.format === 'time')),
+);
+
+export default withJsonFormsControlProps(withTranslateProps(TimeControl), false);

@@ -1,0 +1,276 @@
+import type {
+  ControlElement,
+  ControlProps,
+  JsonSchema,
+  RankedTester,
+  UISchemaElement,
+} from '@jsonforms/core';
+import { transformPathToI18nPrefix } from '@jsonforms/core';
+import type { TranslateProps } from '@jsonforms/react';
+import FormHelperText from '@mui/material/FormHelperText';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+
+/** The control options the compiler writes on every Control of a compiled form's UI schema. */
+export interface RegformsControlOptions {
+  i18n?: string;
+  id?: string;
+  fieldType?: string;
+  unit?: string;
+  display?: string;
+  format?: string;
+  readonly?: boolean;
+  multi?: boolean;
+  detail?: UISchemaElement;
+  min?: unknown;
+  max?: unknown;
+}
+
+/** A translate function as JSON Forms passes it (key, default) → text. */
+export type Translate = (
+  key: string,
+  defaultMessage: string | undefined,
+  values?: unknown,
+) => string | undefined;
+
+/** How long typing stays local before it is committed to the form data. */
+export const COMMIT_DELAY_MS = 200;
+
+/** The compiler's options of a UI schema element (empty when it has none). */
+export function optionsOf(uischema: UISchemaElement | undefined): RegformsControlOptions {
+  return (uischema?.options ?? {}) as RegformsControlOptions;
+}
+
+/** The schema a Control's scope points at, resolved the simple way compiled forms need. */
+export function controlSchema(
+  uischema: UISchemaElement,
+  schema: JsonSchema | undefined,
+): JsonSchema | undefined {
+  const scope = (uischema as ControlElement).scope;
+  if (typeof scope !== 'string' || !schema) return undefined;
+  let s: JsonSchema | undefined = schema;
+  for (const seg of scope.replace(/^#\/?/, '').split('/')) {
+    if (!seg) continue;
+    s = (s as Record<string, unknown> | undefined)?.[decodeURIComponent(seg)] as JsonSchema | undefined;
+  }
+  return s;
+}
+
+/**
+ * A tester that matches Controls for which `match` holds on the resolved schema; JSON Forms'
+ * own `schemaMatches` also works, but the compiled forms carry the field type in the options,
+ * which is both cheaper and exact.
+ */
+export function controlTester(
+  rank: number,
+  match: (options: RegformsControlOptions, schema: JsonSchema | undefined) => boolean,
+): RankedTester {
+  return (uischema, schema) => {
+    if (uischema?.type !== 'Control') return -1;
+    return match(optionsOf(uischema), controlSchema(uischema, schema)) ? rank : -1;
+  };
+}
+
+/** Is this a computed field (the compiler's options.readonly, or schema readOnly)? */
+export function isComputed(o: RegformsControlOptions, s: JsonSchema | undefined): boolean {
+  return o.readonly === true || (s as { readOnly?: boolean } | undefined)?.readOnly === true;
+}
+
+/** The i18n key prefix of a control: the compiler's options.i18n, else JSON Forms' own rule. */
+export function i18nKeyOf(uischema: UISchemaElement | undefined, path: string | undefined): string {
+  const top = (uischema as { i18n?: unknown } | undefined)?.i18n;
+  if (typeof top === 'string') return top;
+  const opt = optionsOf(uischema).i18n;
+  if (typeof opt === 'string') return opt;
+  return transformPathToI18nPrefix(path ?? '');
+}
+
+/**
+ * Props of a regforms control: JSON Forms' control props plus the form's translate function and
+ * locale. They come as props (JSON Forms' withTranslateProps) rather than from the context inside
+ * the control, so that a memoised control does not re-render on every change of the form.
+ */
+export type RegformsControlProps = ControlProps & TranslateProps;
+
+/** translate(key) with a default, never undefined. */
+export function tr(t: Translate, key: string, fallback: string): string {
+  return t(key, fallback) ?? fallback;
+}
+
+/** The field-specific message for `keyword`, else the form's generic one, else `fallback`. */
+export function errorMessage(t: Translate, key: string, keyword: string, fallback: string): string {
+  return tr(t, `${key}.error.${keyword}`, tr(t, `error.${keyword}`, fallback));
+}
+
+/** Ids of an input and of its helper texts, stable for the control's lifetime. */
+export function useFieldIds(id: string | undefined): { input: string; error: string; help: string } {
+  const fallback = useId();
+  const base = id || fallback;
+  return useMemo(() => ({ input: `${base}-input`, error: `${base}-error`, help: `${base}-help` }), [base]);
+}
+
+/**
+ * A required field is announced (aria-required) and marked with an asterisk, but the input
+ * does not get the native `required` attribute: inside a host's <form>, the browser would
+ * otherwise block Save of an incomplete registration, which HD4DP allows.
+ */
+export function requiredInput(required: boolean | undefined): { required: false; 'aria-required'?: true } {
+  return required ? { required: false, 'aria-required': true } : { required: false };
+}
+
+/** aria-describedby for an input: its error (first, it matters most) then its help text. */
+export function describedBy(
+  ids: { error: string; help: string },
+  error: string | undefined,
+  help: string | undefined,
+): string | undefined {
+  const parts = [error ? ids.error : '', help ? ids.help : ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/** The error (red, first) and the help text under a field, with the ids inputs point to. */
+export function FieldHelp(props: {
+  ids: { error: string; help: string };
+  error: string | undefined;
+  help: string | undefined;
+}) {
+  const { ids, error, help } = props;
+  return (
+    <>
+      {error ? (
+        <FormHelperText id={ids.error} error>
+          {error}
+        </FormHelperText>
+      ) : null}
+      {help ? <FormHelperText id={ids.help}>{help}</FormHelperText> : null}
+    </>
+  );
+}
+
+/** What a buffered input does with its text: store a value now, or wait (keep typing). */
+export type CommitDecision = { store: true; value: unknown } | { store: false };
+
+/**
+ * Keeps what the user types in local state and commits it to the form data after a short
+ * pause, on blur and on unmount, so a keystroke never waits for the whole form to re-render and
+ * the last keystrokes are never lost. `decide(text, final)` turns the text into the stored value;
+ * while typing (`final` false) it may wait, on blur (`final` true) it must store.
+ */
+export function useBufferedText(options: {
+  data: unknown;
+  toText: (data: unknown) => string;
+  decide: (text: string, final: boolean) => CommitDecision;
+  commit: (value: unknown) => void;
+  delay?: number;
+}): { text: string; setText: (text: string) => void; flush: () => void } {
+  const { data, toText, decide, commit, delay = COMMIT_DELAY_MS } = options;
+  const [text, setLocal] = useState(() => toText(data));
+  const [synced, setSynced] = useState<unknown>(data);
+  const committed = useRef<unknown>(data);
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef({ decide, commit });
+  latest.current = { decide, commit };
+
+  // Data changed from outside (draft restored, another field's rule, a reset): show it, unless it
+  // is the value this input just committed, whose text the user may still be editing.
+  if (!Object.is(data, synced)) {
+    setSynced(data);
+    if (!Object.is(data, committed.current)) {
+      committed.current = data;
+      pending.current = null;
+      setLocal(toText(data));
+    }
+  }
+
+  const run = useCallback((final: boolean) => {
+    if (timer.current !== undefined) clearTimeout(timer.current);
+    timer.current = undefined;
+    const t = pending.current;
+    if (t === null) return;
+    const d = latest.current.decide(t, final);
+    if (!d.store) return;
+    pending.current = null;
+    if (Object.is(d.value, committed.current)) return;
+    committed.current = d.value;
+    latest.current.commit(d.value);
+  }, []);
+
+  const setText = useCallback(
+    (next: string) => {
+      setLocal(next);
+      pending.current = next;
+      if (timer.current !== undefined) clearTimeout(timer.current);
+      timer.current = setTimeout(() => run(false), delay);
+    },
+    [delay, run],
+  );
+
+  const flush = useCallback(() => run(true), [run]);
+  useEffect(() => () => run(true), [run]);
+  return { text, setText, flush };
+}
+
+/**
+ * Restores the caret after a reformatting input (separators inserted as the user types): the
+ * caret stays after the same number of significant characters.
+ */
+export function useCaret(text: string, isSignificant: (c: string) => boolean) {
+  const ref = useRef<HTMLInputElement | null>(null);
+  const want = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const n = want.current;
+    want.current = null;
+    if (!el || n === null || document.activeElement !== el) return;
+    let pos = 0;
+    let seen = 0;
+    while (pos < text.length && seen < n) {
+      if (isSignificant(text[pos] ?? '')) seen++;
+      pos++;
+    }
+    el.setSelectionRange(pos, pos);
+  }, [text, isSignificant]);
+  const remember = useCallback(
+    (raw: string, caret: number | null) => {
+      if (caret === null) return;
+      let n = 0;
+      for (let i = 0; i < caret && i < raw.length; i++) if (isSignificant(raw[i] ?? '')) n++;
+      want.current = n;
+    },
+    [isSignificant],
+  );
+  return { ref, remember };
+}
+
+/** The errors to show: what this control found itself first, then the form's validation. */
+export function shownError(local: string | undefined, fromForm: string | undefined): string | undefined {
+  if (local) return local;
+  return fromForm ? fromForm : undefined;
+}
+
+/**
+ * Texts of the renderer itself that a compiled form's bundle may not carry yet; the bundle wins
+ * when it has the key, so a registry can reword them.
+ */
+const UI_TEXT: Record<string, Record<string, string>> = {
+  'repeat.errors': {
+    fr: '{count} erreur(s)',
+    nl: '{count} fout(en)',
+    de: '{count} Fehler',
+    en: '{count} error(s)',
+  },
+  'repeat.empty': { fr: 'Aucun élément.', nl: 'Geen items.', de: 'Keine Einträge.', en: 'No items.' },
+};
+
+/** A renderer text in the form language: the bundle's, else the built-in one; `{name}` filled in. */
+export function uiText(
+  t: Translate,
+  locale: string,
+  key: string,
+  values: Record<string, string | number> = {},
+) {
+  const builtIn = UI_TEXT[key];
+  const fallback = builtIn?.[locale.slice(0, 2)] ?? builtIn?.en ?? key;
+  const text = tr(t, key, fallback);
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}

@@ -1,0 +1,57 @@
+import type { JsonFormsRendererRegistryEntry } from '@jsonforms/core';
+import ChoiceAutocompleteRenderer, { choiceAutocompleteControlTester } from './ChoiceAutocompleteControl.tsx';
+import ChoiceRadioRenderer, { choiceRadioControlTester } from './ChoiceRadioControl.tsx';
+import ChoiceSelectRenderer, { choiceSelectControlTester } from './ChoiceSelectControl.tsx';
+import ComputedRenderer, { computedControlTester } from './ComputedControl.tsx';
+import DateRenderer, { dateControlTester } from './DateControl.tsx';
+import GroupLayoutRenderer, { groupRendererTester } from './GroupRenderer.tsx';
+import MultiChoiceCheckboxRenderer, {
+  multiChoiceCheckboxControlTester,
+} from './MultiChoiceCheckboxControl.tsx';
+import NissRenderer, { nissControlTester } from './NissControl.tsx';
+import NoteLabelRenderer, { noteRendererTester } from './NoteRenderer.tsx';
+import NumberRenderer, { numberControlTester } from './NumberControl.tsx';
+import RepeatRenderer, { repeatControlTester } from './RepeatControl.tsx';
+import TextRenderer, { textControlTester } from './TextControl.tsx';
+import TimeRenderer, { timeControlTester } from './TimeControl.tsx';
+
+/**
+ * The regforms renderers, to be used as `[...materialRenderers, ...regformsRenderers]`: each
+ * ranks strictly above the stock material renderer it replaces.
+ */
+export const regformsRenderers: JsonFormsRendererRegistryEntry[] = [
+  { tester: nissControlTester, renderer: NissRenderer },
+  { tester: choiceSelectControlTester, renderer: ChoiceSelectRenderer },
+  { tester: choiceRadioControlTester, renderer: ChoiceRadioRenderer },
+  { tester: choiceAutocompleteControlTester, renderer: ChoiceAutocompleteRenderer },
+  { tester: multiChoiceCheckboxControlTester, renderer: MultiChoiceCheckboxRenderer },
+  { tester: dateControlTester, renderer: DateRenderer },
+  { tester: timeControlTester, renderer: TimeRenderer },
+  { tester: numberControlTester, renderer: NumberRenderer },
+  { tester: textControlTester, renderer: TextRenderer },
+  { tester: computedControlTester, renderer: ComputedRenderer },
+  { tester: repeatControlTester, renderer: RepeatRenderer },
+  { tester: noteRendererTester, renderer: NoteLabelRenderer },
+  { tester: groupRendererTester, renderer: GroupLayoutRenderer },
+];
+
+export { ChoiceAutocompleteControl, choiceAutocompleteControlTester } from './ChoiceAutocompleteControl.tsx';
+export { ChoiceRadioControl, choiceRadioControlTester } from './ChoiceRadioControl.tsx';
+export { ChoiceSelectControl, choiceSelectControlTester } from './ChoiceSelectControl.tsx';
+export { ComputedControl, computedControlTester, displayComputed } from './ComputedControl.tsx';
+export { AUTOCOMPLETE_THRESHOLD, codeAndLabel, filterCodes, foldForSearch } from './choices.ts';
+export type { RegformsControlOptions, Translate } from './common.tsx';
+export { COMMIT_DELAY_MS, i18nKeyOf } from './common.tsx';
+export { DateControl, dateControlTester } from './DateControl.tsx';
+export { dayjsLocale, isoToTyped, typedDateToIso, typedTimeToHhmm } from './dates.ts';
+export { GroupRenderer, groupRendererTester } from './GroupRenderer.tsx';
+export {
+  MultiChoiceCheckboxControl,
+  multiChoiceCheckboxControlTester,
+} from './MultiChoiceCheckboxControl.tsx';
+export { formatNissPartial, NissControl, nissControlTester, nissDigits } from './NissControl.tsx';
+export { NoteRenderer, noteRendererTester } from './NoteRenderer.tsx';
+export { formatNumber, NumberControl, numberControlTester, parseTypedNumber } from './NumberControl.tsx';
+export { countItemErrors, RepeatControl, repeatBounds, repeatControlTester } from './RepeatControl.tsx';
+export { TextControl, textControlTester } from './TextControl.tsx';
+export { TimeControl, timeControlTester } from './TimeControl.tsx';

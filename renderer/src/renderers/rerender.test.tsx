@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import type { UISchemaElement } from '@jsonforms/core';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import * as common from './common.tsx';
+import { renderForm, settle } from './test-support.tsx';
+
+// Every regforms control calls describedBy once per render with its own ids: counting the calls
+// per field counts its renders.
+vi.mock('./common.tsx', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./common.tsx')>();
+  return { ...original, describedBy: vi.fn(original.describedBy) };
+});
+
+afterEach(cleanup);
+
+const control = (name: string, options: Record<string, unknown>) => ({
+  type: 'Control',
+  scope: `#/properties/${name}`,
+  label: name,
+  options: { i18n: name, ...options },
+});
+
+describe('typing in one field does not re-render the others', () => {
+  test('only the edited control renders again when its value is committed', async () => {
+    renderForm({
+      schema: {
+        type: 'object',
+        properties: {
+          A: { type: 'string' },
+          B: { type: 'string' },
+          N: { type: 'number' },
+          D: { type: 'string', format: 'date' },
+          R: { type: 'string', enum: ['1', '0'] },
+          S: { type: 'string', enum: ['x', 'y'] },
+          P: { type: 'string', format: 'niss' },
+        },
+      },
+      uischema: {
+        type: 'VerticalLayout',
+        elements: [
+          control('A', { fieldType: 'text' }),
+          control('B', { fieldType: 'text' }),
+          control('N', { fieldType: 'decimal', unit: 'kg' }),
+          control('D', { fieldType: 'date' }),
+          control('R', { fieldType: 'choice', format: 'radio' }),
+          control('S', { fieldType: 'choice', display: 'select' }),
+          control('P', { fieldType: 'niss' }),
+        ],
+      } as UISchemaElement,
+    });
+    const spy = vi.mocked(common.describedBy);
+    const rendersOf = (name: string) =>
+      spy.mock.calls.filter(([ids]) => ids.error.startsWith(`#/properties/${name}`)).length;
+    expect(rendersOf('B')).toBeGreaterThan(0);
+    spy.mockClear();
+
+    fireEvent.change(screen.getByLabelText('A'), { target: { value: 'x' } });
+    await settle();
+    expect(rendersOf('A')).toBeGreaterThan(0);
+    for (const other of ['B', 'N', 'D', 'R', 'S', 'P']) expect(rendersOf(other), other).toBe(0);
+  });
+});

@@ -1,0 +1,3 @@
+export function CsvPage() {
+  return null;
+}

@@ -1,0 +1,36 @@
+/* Messages between the page and the compile worker. */
+import type { Catalog, Diagnostic, SourceFile } from '@regforms/definition';
+import type { VersionDiff } from '@regforms/diff';
+import type { CompiledForm } from '@regforms/runtime';
+
+export interface SkippedVersion {
+  registry: string;
+  registrationType: string;
+  version: string;
+  file: string;
+}
+
+/** What one compile gives the studio: the compiled forms, the catalog, every diagnostic. */
+export interface Compiled {
+  forms: CompiledForm[];
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+  skipped: SkippedVersion[];
+  /** Time spent compiling, in ms. */
+  ms: number;
+}
+
+export interface DiffResult {
+  diff?: VersionDiff;
+  /** Versions that are missing or have errors, so cannot be compared. */
+  unusable: string[];
+}
+
+export type WorkerRequest =
+  | { id: number; kind: 'compile'; files: SourceFile[] }
+  | { id: number; kind: 'diff'; files: SourceFile[]; registry: string; registrationType: string; from: string; to: string };
+
+export type WorkerResponse =
+  | { id: number; kind: 'compile'; result: Compiled }
+  | { id: number; kind: 'diff'; result: DiffResult }
+  | { id: number; kind: 'failure'; error: string };

@@ -1,0 +1,129 @@
+/*
+ * One registration in its form: a new one on the most recent version, or an existing one on
+ * the version it was made with (found by the compiled form's hash, else by version number).
+ */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import type { Registration } from '@regforms/registrations';
+import { RegistryForm, regformsRenderers } from '@regforms/renderer';
+import type { CompiledForm } from '@regforms/runtime';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'wouter';
+import { findType } from '../catalog/lookup.ts';
+import { findForm } from '../definitions/context.tsx';
+import type { Compiled } from '../definitions/protocol.ts';
+import { text, useLang } from '../i18n.tsx';
+import { Breadcrumbs, Loading, NotFound, WithDefinitions } from '../ui/Status.tsx';
+import { registrations } from './service.ts';
+
+export function RegistrationPage({ params }: { params: { registry: string; type: string; id: string } }) {
+  return <WithDefinitions>{(compiled) => <RegistrationView compiled={compiled} {...params} />}</WithDefinitions>;
+}
+
+/** The form a registration opens with, and a note when it is not exactly the one it was made with. */
+function formFor(
+  compiled: Compiled,
+  registration: Registration,
+): { form?: CompiledForm; note?: 'olderVersion' | 'formChanged' | 'formOfRegistrationMissing' } {
+  const byHash = compiled.forms.find((f) => f.meta.hash === registration.formHash);
+  const latest = findType(compiled, registration.registry, registration.registrationType)?.type.latest;
+  if (byHash) return { form: byHash, ...(byHash.meta.version !== latest ? { note: 'olderVersion' } : {}) };
+  const byVersion = findForm(compiled, registration.registry, registration.registrationType, registration.version);
+  return byVersion ? { form: byVersion, note: 'formChanged' } : { note: 'formOfRegistrationMissing' };
+}
+
+function RegistrationView({
+  compiled,
+  registry,
+  type,
+  id,
+}: {
+  compiled: Compiled;
+  registry: string;
+  type: string;
+  id: string;
+}) {
+  const { t, lang } = useLang();
+  const [, navigate] = useLocation();
+  const isNew = id === 'new';
+  // undefined: loading; null: not in the store.
+  const [registration, setRegistration] = useState<Registration | null | undefined>(isNew ? null : undefined);
+
+  useEffect(() => {
+    if (isNew) return;
+    // The id of the registration just created by the first save: already in hand.
+    if (registration && registration.id === id) return;
+    let live = true;
+    registrations.get(id).then(
+      (r) => live && setRegistration(r ?? null),
+      () => live && setRegistration(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, isNew, registration]);
+
+  const entry = findType(compiled, registry, type);
+  if (!entry) return <NotFound>{t('notFoundType', { id: `${registry}/${type}` })}</NotFound>;
+  const fb = entry.registry.languages.fallback;
+  const crumbs = (
+    <Breadcrumbs
+      items={[
+        { label: text(entry.registry.title, lang, fb) },
+        { label: text(entry.type.title, lang, fb), href: `#/r/${registry}/${type}` },
+        { label: registration?.registrationCode ?? (isNew && !registration ? t('newRegistration') : t('registrations')) },
+      ]}
+    />
+  );
+  if (registration === undefined) return <Loading />;
+  if (registration === null && !isNew)
+    return (
+      <Box>
+        {crumbs}
+        <Alert severity="warning">{t('registrationNotFound')}</Alert>
+      </Box>
+    );
+
+  const latest = entry.type.latest;
+  const chosen = registration
+    ? formFor(compiled, registration)
+    : { form: latest ? findForm(compiled, registry, type, latest) : undefined };
+  const note = 'note' in chosen ? chosen.note : undefined;
+  return (
+    <Box>
+      {crumbs}
+      {note && registration && (
+        <Alert severity={note === 'formOfRegistrationMissing' ? 'error' : 'info'} sx={{ mb: 2 }} data-testid="version-note">
+          {t(note, { version: registration.version, hash: registration.formHash.slice(0, 12) })}
+        </Alert>
+      )}
+      {chosen.form ? (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <RegistryForm
+            form={chosen.form}
+            lang={lang}
+            registrations={registrations}
+            renderers={regformsRenderers}
+            {...(registration ? { registration } : {})}
+            onSave={(saved) => {
+              if (isNew) {
+                setRegistration(saved);
+                // The address of the new registration, so a reload opens it again.
+                navigate(`/r/${registry}/${type}/registration/${saved.id}`, { replace: true });
+              }
+            }}
+            onSend={(sent) => {
+              if (isNew) {
+                setRegistration(sent);
+                navigate(`/r/${registry}/${type}/registration/${sent.id}`, { replace: true });
+              }
+            }}
+          />
+        </Paper>
+      ) : (
+        !note && <Alert severity="error">{t('previewNone')}</Alert>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,75 @@
+/* The states every screen shares: loading, a load error, not found; and the breadcrumb trail. */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import MuiBreadcrumbs from '@mui/material/Breadcrumbs';
+import CircularProgress from '@mui/material/CircularProgress';
+import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import type { Compiled } from '../definitions/protocol.ts';
+import { useDefinitions } from '../definitions/context.tsx';
+import { useLang } from '../i18n.tsx';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useLang();
+  return (
+    <Box role="status" sx={{ display: 'flex', gap: 2, alignItems: 'center', p: 4 }}>
+      <CircularProgress size={24} aria-hidden />
+      <Typography>{label ?? t('loading')}</Typography>
+    </Box>
+  );
+}
+
+export function NotFound({ children }: { children?: ReactNode }) {
+  const { t } = useLang();
+  return (
+    <Box sx={{ p: 2 }}>
+      <Typography component="h1" variant="h5" gutterBottom>
+        {t('notFound')}
+      </Typography>
+      {children && <Typography gutterBottom>{children}</Typography>}
+      <Link href="#/">{t('backToCatalog')}</Link>
+    </Box>
+  );
+}
+
+/** Renders its children with the compiled definitions, or the loading / error state. */
+export function WithDefinitions({ children }: { children: (compiled: Compiled) => ReactNode }) {
+  const { compiled, error } = useDefinitions();
+  const { t } = useLang();
+  if (error && !compiled)
+    return (
+      <Alert severity="error" role="alert">
+        {t('loadFailed')}: {error}
+      </Alert>
+    );
+  if (!compiled) return <Loading />;
+  return <>{children(compiled)}</>;
+}
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+export function Breadcrumbs({ items }: { items: Crumb[] }) {
+  const { t } = useLang();
+  return (
+    <MuiBreadcrumbs aria-label="breadcrumb" sx={{ mb: 2 }}>
+      <Link href="#/" underline="hover" color="inherit">
+        {t('catalog')}
+      </Link>
+      {items.map((c) =>
+        c.href ? (
+          <Link key={c.label} href={c.href} underline="hover" color="inherit">
+            {c.label}
+          </Link>
+        ) : (
+          <Typography key={c.label} color="text.primary" aria-current="page">
+            {c.label}
+          </Typography>
+        ),
+      )}
+    </MuiBreadcrumbs>
+  );
+}

@@ -1,0 +1,187 @@
+/*
+ * The studio's window on a definitions folder, served by the Vite dev server:
+ *   GET  /__regforms/definitions  → { dir, files: [{ path, text }] } (every YAML file + the lock)
+ *   POST /__regforms/save         ← { path, text }: writes one version file, never over a
+ *                                    published version, never outside the folder
+ * and a `regforms:definitions` HMR event whenever a file of the folder changes, so the
+ * catalog, the editor and the previews recompile without a page reload.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { parse } from 'yaml';
+import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
+
+export const DEFINITIONS_ENDPOINT = '/__regforms/definitions';
+export const SAVE_ENDPOINT = '/__regforms/save';
+export const DEFINITIONS_EVENT = 'regforms:definitions';
+const LOCK_FILE = 'published.lock.json';
+/** Larger than any real version file by far; refuses runaway uploads. */
+const MAX_BODY = 5 * 1024 * 1024;
+
+export interface DefinitionsPluginOptions {
+  /** The definitions folder; default: REGFORMS_DEFINITIONS, else `definitions/` of the repository. */
+  dir?: string;
+}
+
+/** Why a save is refused, with the HTTP status to answer. */
+export class SaveRefused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const VERSION_PATH = /^([a-z][a-z0-9-]*)\/([a-z][a-z0-9-]*)\/(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\.yaml$/;
+
+/**
+ * Checks a save request and writes the file; throws SaveRefused with a message for the user.
+ * Only `<registry>/<type>/<semver>.yaml` of an existing registry may be written, and only
+ * when no published version is there already (by its `status:` or by the lock).
+ */
+export function saveVersionFile(dir: string, path: unknown, text: unknown): { path: string; created: boolean } {
+  if (typeof path !== 'string' || typeof text !== 'string')
+    throw new SaveRefused(400, 'Send a JSON body { "path": "<registry>/<type>/<version>.yaml", "text": "…" }.');
+  const m = VERSION_PATH.exec(path);
+  if (!m)
+    throw new SaveRefused(
+      400,
+      `"${path}" is not a version file: only <registry>/<registration-type>/<semver>.yaml can be saved from the studio (e.g. angio/hospitalisation/1.2.0.yaml).`,
+    );
+  const [, registry, type, version] = m as unknown as [string, string, string, string];
+  const root = resolve(dir);
+  const target = resolve(root, path);
+  // The pattern already excludes `..` and absolute paths; the resolved check guards the rest.
+  const rel = relative(root, target);
+  if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..'))
+    throw new SaveRefused(403, `"${path}" is outside the definitions folder.`);
+  if (!existsSync(resolve(root, registry, 'registry.yaml')))
+    throw new SaveRefused(404, `There is no registry "${registry}" (no ${registry}/registry.yaml).`);
+  let declared: unknown;
+  try {
+    declared = (parse(text) as { version?: unknown } | null)?.version;
+  } catch {
+    // Broken YAML may be saved as a draft: the compiler reports it with its position.
+    declared = undefined;
+  }
+  if (declared !== undefined && String(declared) !== version)
+    throw new SaveRefused(
+      400,
+      `The file says "version: ${String(declared)}" but is saved as ${version}.yaml: make them equal.`,
+    );
+  const created = !existsSync(target);
+  if (!created && isPublished(readFileSync(target, 'utf8')))
+    throw new SaveRefused(
+      409,
+      `${path} is a published version: published versions are immutable. Start a new version instead.`,
+    );
+  if (isLocked(root, `${registry}/${type}@${version}`))
+    throw new SaveRefused(
+      409,
+      `${registry}/${type}@${version} is recorded as published in ${LOCK_FILE}: it cannot be written again. Start a new version instead.`,
+    );
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text.endsWith('\n') ? text : `${text}\n`);
+  return { path, created };
+}
+
+function isPublished(text: string): boolean {
+  try {
+    return (parse(text) as { status?: unknown } | null)?.status === 'published';
+  } catch {
+    // A file that does not parse cannot be proved published; the lock still protects it.
+    return /^status:\s*published\s*(#.*)?$/m.test(text);
+  }
+}
+
+function isLocked(root: string, key: string): boolean {
+  const lock = resolve(root, LOCK_FILE);
+  if (!existsSync(lock)) return false;
+  try {
+    const versions = (JSON.parse(readFileSync(lock, 'utf8')) as { versions?: Record<string, unknown> }).versions;
+    return versions !== undefined && key in versions;
+  } catch {
+    return false;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new SaveRefused(413, 'The file is larger than 5 MB.'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(value));
+}
+
+/** The default folder: REGFORMS_DEFINITIONS, else the repository's definitions/. */
+export function definitionsDir(option?: string): string {
+  return resolve(option ?? process.env.REGFORMS_DEFINITIONS ?? resolve(import.meta.dirname, '..', '..', 'definitions'));
+}
+
+/** The Vite plugin: endpoints above, plus HMR events when the folder changes. */
+export function definitionsPlugin(options: DefinitionsPluginOptions = {}): Plugin {
+  const dir = definitionsDir(options.dir);
+  return {
+    name: 'regforms-definitions',
+    configureServer(server: ViteDevServer) {
+      server.watcher.add(dir);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const changed = (file: string) => {
+        const rel = relative(dir, file);
+        if (rel.startsWith('..') || isAbsolute(rel)) return;
+        if (!/\.ya?ml$/.test(file) && rel !== LOCK_FILE) return;
+        // One event for a burst of writes (an editor saving, a git checkout).
+        clearTimeout(timer);
+        timer = setTimeout(() => server.ws.send({ type: 'custom', event: DEFINITIONS_EVENT, data: {} }), 50);
+      };
+      server.watcher.on('change', changed);
+      server.watcher.on('add', changed);
+      server.watcher.on('unlink', changed);
+
+      server.middlewares.use(DEFINITIONS_ENDPOINT, (req, res, next) => {
+        if (req.method !== 'GET') return next();
+        try {
+          json(res, 200, { dir: relative(process.cwd(), dir) || '.', files: readDefinitionFiles(dir) });
+        } catch (e) {
+          json(res, 500, { error: `Cannot read the definitions folder ${dir}: ${(e as Error).message}` });
+        }
+      });
+      server.middlewares.use(SAVE_ENDPOINT, (req, res, next) => {
+        if (req.method !== 'POST') return next();
+        void (async () => {
+          try {
+            let body: { path?: unknown; text?: unknown };
+            try {
+              body = JSON.parse(await readBody(req)) as typeof body;
+            } catch (e) {
+              if (e instanceof SaveRefused) throw e;
+              throw new SaveRefused(400, 'The request body is not JSON.');
+            }
+            json(res, 200, saveVersionFile(dir, body?.path, body?.text));
+          } catch (e) {
+            if (e instanceof SaveRefused) json(res, e.status, { error: e.message });
+            else json(res, 500, { error: `The file could not be written: ${(e as Error).message}` });
+          }
+        })();
+      });
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/* `regforms csv …` as a user runs it: output, files, exit codes, never a stack trace. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support.ts';
+import { CORPUS, CSV_DEFINITIONS } from './corpus.ts';
+
+const MAIN = join(ROOT, 'packages', 'compiler', 'src', 'cli', 'main.ts');
+const TMP = mkdtempSync(join(tmpdir(), 'regforms-csv-'));
+
+function regforms(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'csv', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const demo = ['--definitions', CSV_DEFINITIONS];
+
+// Each run starts Node with tsx and compiles a registry: seconds, not milliseconds.
+describe('regforms csv', { timeout: 120_000 }, () => {
+  it('template prints the header of the most recent version; --dictionary md|csv|html the dictionary', () => {
+    const t = regforms('template', 'angio/hospitalisation');
+    expect(t.code).toBe(0);
+    expect(t.out.trim().split(';').slice(0, 3)).toEqual(['TX_AUTHOR_GR', 'TX_AUTHOR', 'TX_COAUTHOR']);
+    expect(t.out.trim().endsWith(';STATUS')).toBe(true);
+    const md = regforms('template', 'angio/hospitalisation@1.0.0', '--dictionary', 'md', '--lang', 'nl');
+    expect(md.code).toBe(0);
+    expect(md.out).toContain('# Hospitalisatie — angio/hospitalisation@1.0.0');
+    expect(md.out).toMatch(/\| CD_PAT_SEX \| Geslacht \| choice \|/);
+    const file = join(TMP, 'dictionary.csv');
+    expect(regforms('template', 'demo/visit', ...demo, '--dictionary', 'csv', '--out', file).code).toBe(0);
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(
+      'column;label;type;format;codes;required;shown when',
+    );
+    expect(regforms('template', 'demo/visit', ...demo, '--dictionary', 'html').out).toContain('<table>');
+  });
+
+  it('validate prints the report, writes nothing, exits 1 when a row is rejected', () => {
+    const input = join(CORPUS, 'quoted-fields', 'input.csv');
+    const text = regforms('validate', 'demo/visit', input, ...demo, '--lang', 'en');
+    expect(text.code).toBe(1);
+    expect(text.out).toContain('Validated input.csv against demo/visit@1.0.0');
+    expect(text.out).toContain(
+      "input.csv:6 rejected\n    error minimum [MS_PAT_HGHT] '20' The value must be at least 50.",
+    );
+    expect(text.out).toContain('3 data rows: 2 sent, 0 draft, 0 replaced, 1 rejected, 0 empty skipped');
+    const json = JSON.parse(regforms('validate', 'demo/visit', input, ...demo, '--json').out);
+    expect(json.dryRun).toBe(true);
+    expect(json.rows[2]).toMatchObject({
+      line: 6,
+      outcome: 'rejected',
+      errors: [{ code: 'minimum', column: 'MS_PAT_HGHT' }],
+    });
+    expect(json.rows[2].errors[0].message).toBe('La valeur doit être au moins 50.');
+    expect(
+      regforms('validate', 'demo/visit', join(CORPUS, 'excel-windows-1252', 'input.csv'), ...demo).code,
+    ).toBe(0);
+  });
+
+  it('import writes the store, export gives it back, a second import replaces', () => {
+    const store = join(TMP, 'store.json');
+    const input = join(CORPUS, 'excel-utf8-comma', 'input.csv');
+    const first = regforms('import', 'demo/visit', input, ...demo, '--store', store, '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out).totals).toMatchObject({ rows: 3, sent: 3 });
+    expect(JSON.parse(readFileSync(store, 'utf8')).registrations).toHaveLength(3);
+    const out = join(TMP, 'export.csv');
+    expect(regforms('export', 'demo/visit', ...demo, '--store', store, '--out', out).code).toBe(0);
+    const exported = readFileSync(out, 'utf8');
+    expect(exported.split('\n')[0]).toBe(regforms('template', 'demo/visit', ...demo).out.trim());
+    expect(exported).toContain(';03/09/2024;01;08:30;180;80.5;');
+    const again = regforms('import', 'demo/visit', out, ...demo, '--store', store);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('3 data rows: 0 sent, 0 draft, 3 replaced, 0 rejected');
+    expect(JSON.parse(readFileSync(store, 'utf8')).registrations).toHaveLength(6);
+  });
+
+  it('says what is wrong with the command line, exit 2, no stack trace', () => {
+    const cases: [string[], string][] = [
+      [
+        ['import', 'demo/visit', join(CORPUS, 'header-only', 'input.csv'), ...demo],
+        'csv import needs --store',
+      ],
+      [['validate', 'demo/visit', join(TMP, 'nope.csv'), ...demo], 'No file'],
+      [['template', 'angio/hospitalisaton'], "Did you mean 'hospitalisation'?"],
+      [['template', 'angio/hospitalisation@9.9.9'], 'has no version 9.9.9'],
+      [['template', 'angio/hospitalisation', '--lang', 'xx'], '--lang xx: the form has fr, nl, en, de'],
+      [['template', 'angio/hospitalisation', '--dictionary', 'pdf'], 'use md, csv or html'],
+      [['imprt', 'angio/hospitalisation'], "Did you mean 'import'?"],
+      [
+        ['export', 'demo/visit', ...demo, '--store', join(CORPUS, 'empty-file', 'input.csv')],
+        'is not a registration store',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = regforms(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain(message);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    expect(regforms('--help').out).toContain('regforms csv <command>');
+  });
+
+  it('exits 1 on an empty file, with the reason', () => {
+    const r = regforms('validate', 'demo/visit', join(CORPUS, 'empty-file', 'input.csv'), ...demo);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('error EMPTY_FILE The file is empty');
+  });
+});

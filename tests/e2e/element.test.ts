@@ -1,0 +1,133 @@
+/*
+ * <regforms-form> end to end in real Chromium, as a hospital portal uses it: the example page
+ * loads the one-script bundle; a clinician fills a real registration type (ANGIO follow-up
+ * after PCI), saves, reloads (the draft comes back), sends with a missing field (errors,
+ * jump to the field), completes it and sends (registration code, read-only).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectConsoleErrors, launch, serveExample } from './browser.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveExample>>;
+let context: BrowserContext;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), serveExample()]);
+  context = await browser.newContext();
+  page = await context.newPage();
+  consoleErrors = collectConsoleErrors(page);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const form = () => page.locator('regforms-form');
+const section = (name: RegExp) => form().getByRole('navigation').getByRole('button', { name });
+const radio = (group: RegExp, option: string) =>
+  form().getByRole('radiogroup', { name: group }).getByRole('radio', { name: option, exact: true });
+
+/** Types into a field and leaves it with Tab, as a clinician does (an error under it may go away). */
+async function type(label: string | RegExp, text: string) {
+  const input = form().getByLabel(label);
+  await input.fill(text);
+  await input.press('Tab');
+}
+
+async function open() {
+  await page.goto(`${server.url}?registry=angio&type=follow-up-pci&lang=fr`);
+  await form().getByRole('heading', { level: 1 }).waitFor();
+}
+
+describe('<regforms-form> on the example portal', () => {
+  it('loads the most recent version of the registration type from one script tag', async () => {
+    await open();
+    expect(await form().getByRole('heading', { level: 1 }).textContent()).toBe('Suivi après PCI (1 an)');
+    expect(await page.locator('#events').textContent()).toContain('ready: angio/follow-up-pci@1.0.0');
+    // The host page has no React of its own: only the bundle's script.
+    expect(
+      await page.evaluate(() =>
+        [...document.scripts].filter((s) => s.src).map((s) => new URL(s.src).pathname),
+      ),
+    ).toEqual(['/regforms-form.js']);
+  }, 60_000);
+
+  it('saves a draft and restores it after a reload', async () => {
+    await form()
+      .getByLabel(/^Auteur/)
+      .fill('Dr Janssens');
+    await form().getByRole('button', { name: 'Enregistrer' }).click();
+    await form().locator('[data-save-state="saved"]').waitFor();
+    await page.reload();
+    await form().getByRole('heading', { level: 1 }).waitFor();
+    await expect
+      .poll(() =>
+        form()
+          .getByLabel(/^Auteur/)
+          .inputValue(),
+      )
+      .toBe('Dr Janssens');
+    expect(await form().locator('[data-status]').getAttribute('data-status')).toBe('open');
+  }, 60_000);
+
+  it('refuses to send with missing fields, lists them, and jumps to one', async () => {
+    await form().getByRole('button', { name: 'Envoyer' }).click();
+    const list = form().getByTestId('error-list');
+    await list.waitFor();
+    const items = await list.getByRole('listitem').allTextContents();
+    expect(items).toContain('Date de naissance — Ce champ est obligatoire.');
+    expect(await form().locator('[data-status]').getAttribute('data-status')).toBe('open');
+    await list.getByRole('button', { name: 'Date de naissance' }).click();
+    await expect
+      .poll(() => form().getByRole('heading', { level: 2 }).textContent())
+      .toBe('Identification du patient');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.activeElement?.closest('.MuiFormControl-root, .MuiTextField-root')?.textContent ?? '',
+        ),
+      )
+      .toContain('Date de naissance');
+  }, 60_000);
+
+  it('sends once complete: registration code shown, form read-only', async () => {
+    await section(/Identification du patient/).click();
+    await type('Numéro de registre national du patient', '93051822361');
+    await type('Date de naissance', '18/05/1993');
+    await radio(/^Sexe/, 'Femme').check();
+    await type('Code postal du lieu de résidence', '1000');
+    await section(/Suivi/).click();
+    await radio(/invité à une consultation de suivi/, 'Oui').check();
+    await radio(/est venu à la consultation/, 'Oui').check();
+    await type('Date de la consultation ou du dernier contact avec le patient', '01/03/2025');
+    await radio(/nouvelle hospitalisation avec FFR/, 'Non').check();
+    await radio(/nouvelle hospitalisation avec pontage/, 'Non').check();
+    await form().getByRole('button', { name: 'Envoyer' }).click();
+    const code = form().getByTestId('registration-code');
+    await code.or(form().getByTestId('error-list')).first().waitFor();
+    // On failure, say which fields the form still refused.
+    expect(await form().getByTestId('error-list').allTextContents()).toEqual([]);
+    expect(await code.textContent()).toMatch(/Code d'enregistrement: ANGIO-\d{4}-[0-9A-Z]{10}/);
+    expect(await form().locator('[data-status]').getAttribute('data-status')).toBe('sent');
+    expect(await form().getByRole('button', { name: 'Envoyer' }).count()).toBe(0);
+    expect(
+      await form().getByLabel('Date de la consultation ou du dernier contact avec le patient').isDisabled(),
+    ).toBe(true);
+    expect(await page.locator('#events').textContent()).toMatch(/sent: ANGIO-/);
+  }, 60_000);
+
+  it('switches language live from the host page', async () => {
+    await page.locator('#lang-picker').selectOption('nl');
+    await expect
+      .poll(() => form().getByRole('heading', { level: 1 }).textContent())
+      .toBe('Follow-up na PCI (1 jaar)');
+  }, 60_000);
+
+  it('logged no console error', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
