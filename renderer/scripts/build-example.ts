@@ -9,9 +9,8 @@ import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
 
 const renderer = join(import.meta.dirname, '..');
 const root = join(renderer, '..');
-const out = join(renderer, 'dist', 'example');
-
-export function buildExample(): string {
+/** Builds into `out` (default renderer/dist/example); tests pass a folder of their own. */
+export function buildExample(out = join(renderer, 'dist', 'example')): string {
   rmSync(out, { recursive: true, force: true });
   const result = compileDefinitions(readDefinitionFiles(join(root, 'definitions')));
   if (hasErrors(result.diagnostics)) throw new Error(formatDiagnostics(result.diagnostics));

@@ -2,8 +2,9 @@
  * Real Chromium for end-to-end tests: Debian's chromium (override with REGFORMS_CHROMIUM),
  * driven by playwright-core; the example portal served by Vite's preview server.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
@@ -33,7 +34,8 @@ export async function launch(): Promise<Browser> {
 /** Builds the example portal once per process and serves it; returns its base URL and a closer. */
 let built: string | undefined;
 export async function serveExample(): Promise<{ url: string; close: () => Promise<void> }> {
-  built ??= buildExample();
+  // A folder per test process: test files run in parallel and must not rebuild each other's.
+  built ??= buildExample(mkdtempSync(join(tmpdir(), 'regforms-example-')));
   const server = await preview({
     root: join(import.meta.dirname, '..', '..', 'renderer'),
     configFile: false,

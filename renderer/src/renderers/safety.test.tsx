@@ -86,8 +86,8 @@ function allSections(uischema: UISchemaElement): UISchemaElement {
 
 describe('accessibility (axe-core on the DOM; contrast needs a real browser)', () => {
   test.each([
+    // Between them, every kind of control (the browser test covers every registration type).
     ['angio', 'hospitalisation-ffr-pci'],
-    ['defibrillators', 'primo-implantation'],
     ['spine', 'surgery'],
   ])(
     '%s/%s: no serious or critical violation',
