@@ -23,7 +23,7 @@ import {
   type RegistrationData,
 } from '@regforms/runtime';
 import type { ErrorObject } from 'ajv';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type SectionInfo, sectionOfPath, sectionStatus, sectionsOf } from './sections.ts';
 import { translator } from './strings.ts';
 
@@ -109,6 +109,80 @@ function focusField(path: (string | number)[]): void {
     el.focus();
   }
 }
+
+/**
+ * One entry of the section navigation. Speed: memoised on plain values, so a change of one
+ * field re-renders only the entries whose counts changed, not every MUI button of the navigation.
+ */
+const SectionNavItem = memo(function SectionNavItem(props: {
+  id: string;
+  index: number;
+  label: string;
+  isCurrent: boolean;
+  required: number;
+  missing: number;
+  errors: number;
+  completeText: string;
+  errorsText: string;
+  onSelect(index: number): void;
+}) {
+  const { id, index, label, isCurrent, required, missing, errors, completeText, errorsText, onSelect } =
+    props;
+  return (
+    <Button
+      fullWidth
+      onClick={() => onSelect(index)}
+      aria-current={isCurrent ? 'step' : undefined}
+      variant={isCurrent ? 'contained' : 'text'}
+      disableRipple
+      sx={{
+        justifyContent: 'space-between',
+        textTransform: 'none',
+        textAlign: 'left',
+        mb: 0.5,
+        // No colour transition: the text must be readable at every instant.
+        transition: 'none',
+        // primary.main on the hover tint is below 4.5:1; the darker shade is not.
+        ...(isCurrent ? {} : { color: 'primary.dark' }),
+        '&.Mui-focusVisible': {
+          outline: '2px solid',
+          outlineColor: 'primary.dark',
+          outlineOffset: 2,
+        },
+      }}
+      data-section={id}
+    >
+      <span>{label}</span>
+      <Box component="span" sx={{ display: 'flex', gap: 0.5, ml: 1, flexShrink: 0 }}>
+        {required > 0 && (
+          <Box
+            component="span"
+            sx={{ fontSize: 12 }}
+            aria-label={`${required - missing}/${required} ${completeText}`}
+          >
+            {required - missing}/{required}
+          </Box>
+        )}
+        {errors > 0 && (
+          <Box
+            component="span"
+            sx={{
+              fontSize: 12,
+              bgcolor: 'error.main',
+              color: 'error.contrastText',
+              borderRadius: 1,
+              px: 0.5,
+            }}
+            aria-label={`${errors} ${errorsText}`}
+            data-errors={errors}
+          >
+            {errors}
+          </Box>
+        )}
+      </Box>
+    </Button>
+  );
+});
 
 export function RegistryForm(props: RegistryFormProps) {
   const { form } = props;
@@ -376,61 +450,20 @@ export function RegistryForm(props: RegistryFormProps) {
             {sections.map((s, i) => {
               const st = statuses[i]!;
               if (!st.shown) return null;
-              const isCurrent = s === current;
               return (
                 <li key={s.id}>
-                  <Button
-                    fullWidth
-                    onClick={() => setActive(i)}
-                    aria-current={isCurrent ? 'step' : undefined}
-                    variant={isCurrent ? 'contained' : 'text'}
-                    disableRipple
-                    sx={{
-                      justifyContent: 'space-between',
-                      textTransform: 'none',
-                      textAlign: 'left',
-                      mb: 0.5,
-                      // No colour transition: the text must be readable at every instant.
-                      transition: 'none',
-                      // primary.main on the hover tint is below 4.5:1; the darker shade is not.
-                      ...(isCurrent ? {} : { color: 'primary.dark' }),
-                      '&.Mui-focusVisible': {
-                        outline: '2px solid',
-                        outlineColor: 'primary.dark',
-                        outlineOffset: 2,
-                      },
-                    }}
-                    data-section={s.id}
-                  >
-                    <span>{sectionLabel(s)}</span>
-                    <Box component="span" sx={{ display: 'flex', gap: 0.5, ml: 1, flexShrink: 0 }}>
-                      {st.required > 0 && (
-                        <Box
-                          component="span"
-                          sx={{ fontSize: 12 }}
-                          aria-label={`${st.required - st.missing}/${st.required} ${t('complete')}`}
-                        >
-                          {st.required - st.missing}/{st.required}
-                        </Box>
-                      )}
-                      {st.errors > 0 && (
-                        <Box
-                          component="span"
-                          sx={{
-                            fontSize: 12,
-                            bgcolor: 'error.main',
-                            color: 'error.contrastText',
-                            borderRadius: 1,
-                            px: 0.5,
-                          }}
-                          aria-label={`${st.errors} ${t('errors')}`}
-                          data-errors={st.errors}
-                        >
-                          {st.errors}
-                        </Box>
-                      )}
-                    </Box>
-                  </Button>
+                  <SectionNavItem
+                    id={s.id}
+                    index={i}
+                    label={sectionLabel(s) ?? s.label}
+                    isCurrent={s === current}
+                    required={st.required}
+                    missing={st.missing}
+                    errors={st.errors}
+                    completeText={t('complete') ?? ''}
+                    errorsText={t('errors') ?? ''}
+                    onSelect={setActive}
+                  />
                 </li>
               );
             })}
