@@ -73,7 +73,12 @@ export function App() {
           </TextField>
         </Toolbar>
       </AppBar>
-      <Box component="main" id="main" tabIndex={-1} sx={{ maxWidth: 1400, mx: 'auto', p: { xs: 2, md: 3 }, outline: 'none' }}>
+      <Box
+        component="main"
+        id="main"
+        tabIndex={-1}
+        sx={{ maxWidth: 1400, mx: 'auto', p: { xs: 2, md: 3 }, outline: 'none' }}
+      >
         <Switch>
           <Route path="/" component={CatalogPage} />
           <Route path="/r/:registry/:type" component={RegistrationTypePage} />

@@ -19,7 +19,8 @@ const en = {
   language: 'Language',
   skipToContent: 'Skip to content',
   catalog: 'Catalog',
-  catalogIntro: 'Programmes, registries and registration types. Open a registration type to see its registrations and versions.',
+  catalogIntro:
+    'Programmes, registries and registration types. Open a registration type to see its registrations and versions.',
   programme: 'Programme',
   registry: 'Registry',
   registrationType: 'Registration type',
@@ -36,7 +37,8 @@ const en = {
   'status.published': 'Published',
   loading: 'Loading the definitions…',
   loadFailed: 'The definitions could not be loaded',
-  definitionErrors: 'The definitions have {n} error(s); versions touched by an error are not shown until they are fixed.',
+  definitionErrors:
+    'The definitions have {n} error(s); versions touched by an error are not shown until they are fixed.',
   showDiagnostics: 'Show the diagnostics',
   notFound: 'Nothing here',
   notFoundType: 'There is no registration type {id}.',
@@ -104,7 +106,8 @@ const en = {
   hint: 'How to fix',
   from: 'From',
   to: 'To',
-  compareIntro: 'Fields added, removed and changed between two versions, with the semver class each change needs.',
+  compareIntro:
+    'Fields added, removed and changed between two versions, with the semver class each change needs.',
   noChanges: 'No difference between these versions.',
   added: 'Added',
   removed: 'Removed',
@@ -157,7 +160,7 @@ const fr: Record<UiKey, string> = {
   versions: 'Versions',
   version: 'Version',
   status: 'Statut',
-  effective: "En vigueur à partir du",
+  effective: 'En vigueur à partir du',
   latest: 'la plus récente',
   'status.draft': 'Brouillon',
   'status.published': 'Publiée',
@@ -212,7 +215,8 @@ const fr: Record<UiKey, string> = {
   editorLabel: 'Définition (YAML) de {file}',
   preview: 'Aperçu',
   previewStale: "La définition contient des erreurs : l'aperçu montre la dernière version compilée.",
-  previewNone: "La définition contient des erreurs et n'a pas encore été compilée : corrigez-les pour voir l'aperçu.",
+  previewNone:
+    "La définition contient des erreurs et n'a pas encore été compilée : corrigez-les pour voir l'aperçu.",
   diagnostics: 'Diagnostics',
   noDiagnostics: 'Aucun diagnostic : la définition se compile.',
   otherFiles: "Dans d'autres fichiers",
@@ -223,7 +227,8 @@ const fr: Record<UiKey, string> = {
   saveFailed: 'Non enregistré : {error}',
   publishedReadOnly:
     'La version {version} est publiée : une version publiée ne change plus. Commencez une nouvelle version pour la modifier.',
-  unsavedDraft: "Pas encore enregistré sur le disque : votre texte est gardé dans ce navigateur jusqu'à l'enregistrement.",
+  unsavedDraft:
+    "Pas encore enregistré sur le disque : votre texte est gardé dans ce navigateur jusqu'à l'enregistrement.",
   newFile: 'nouveau fichier',
   discard: 'Abandonner mes modifications',
   discardConfirm: 'Abandonner vos modifications non enregistrées de ce fichier ?',

@@ -7,7 +7,11 @@ import { DefinitionsProvider } from './definitions/context.tsx';
 import { LangProvider } from './i18n.tsx';
 
 const theme = createTheme({
-  palette: { primary: { main: '#0b3d6b' }, secondary: { main: '#00796b' }, background: { default: '#f5f6f8' } },
+  palette: {
+    primary: { main: '#0b3d6b' },
+    secondary: { main: '#00796b' },
+    background: { default: '#f5f6f8' },
+  },
   shape: { borderRadius: 6 },
 });
 

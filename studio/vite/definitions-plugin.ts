@@ -42,9 +42,16 @@ const VERSION_PATH = /^([a-z][a-z0-9-]*)\/([a-z][a-z0-9-]*)\/(\d+\.\d+\.\d+(?:-[
  * Only `<registry>/<type>/<semver>.yaml` of an existing registry may be written, and only
  * when no published version is there already (by its `status:` or by the lock).
  */
-export function saveVersionFile(dir: string, path: unknown, text: unknown): { path: string; created: boolean } {
+export function saveVersionFile(
+  dir: string,
+  path: unknown,
+  text: unknown,
+): { path: string; created: boolean } {
   if (typeof path !== 'string' || typeof text !== 'string')
-    throw new SaveRefused(400, 'Send a JSON body { "path": "<registry>/<type>/<version>.yaml", "text": "…" }.');
+    throw new SaveRefused(
+      400,
+      'Send a JSON body { "path": "<registry>/<type>/<version>.yaml", "text": "…" }.',
+    );
   const m = VERSION_PATH.exec(path);
   if (!m)
     throw new SaveRefused(
@@ -101,7 +108,8 @@ function isLocked(root: string, key: string): boolean {
   const lock = resolve(root, LOCK_FILE);
   if (!existsSync(lock)) return false;
   try {
-    const versions = (JSON.parse(readFileSync(lock, 'utf8')) as { versions?: Record<string, unknown> }).versions;
+    const versions = (JSON.parse(readFileSync(lock, 'utf8')) as { versions?: Record<string, unknown> })
+      .versions;
     return versions !== undefined && key in versions;
   } catch {
     return false;
@@ -133,7 +141,9 @@ function json(res: ServerResponse, status: number, value: unknown): void {
 
 /** The default folder: REGFORMS_DEFINITIONS, else the repository's definitions/. */
 export function definitionsDir(option?: string): string {
-  return resolve(option ?? process.env.REGFORMS_DEFINITIONS ?? resolve(import.meta.dirname, '..', '..', 'definitions'));
+  return resolve(
+    option ?? process.env.REGFORMS_DEFINITIONS ?? resolve(import.meta.dirname, '..', '..', 'definitions'),
+  );
 }
 
 /** The Vite plugin: endpoints above, plus HMR events when the folder changes. */

@@ -36,7 +36,14 @@ export function AuthoringPage({ params }: { params: Params }) {
   return (
     <WithDefinitions>
       {(compiled) =>
-        files && <Authoring key={versionPath(params.registry, params.type, params.version)} compiled={compiled} files={files} {...params} />
+        files && (
+          <Authoring
+            key={versionPath(params.registry, params.type, params.version)}
+            compiled={compiled}
+            files={files}
+            {...params}
+          />
+        )
       }
     </WithDefinitions>
   );
@@ -51,7 +58,13 @@ interface CompileOutcome {
   failure?: string;
 }
 
-function Authoring({ compiled, files, registry, type, version }: Params & { compiled: Compiled; files: SourceFile[] }) {
+function Authoring({
+  compiled,
+  files,
+  registry,
+  type,
+  version,
+}: Params & { compiled: Compiled; files: SourceFile[] }) {
   const { t, lang } = useLang();
   const { save } = useDefinitions();
   const client = useCompiler();
@@ -95,7 +108,8 @@ function Authoring({ compiled, files, registry, type, version }: Params & { comp
         (result) => {
           if (!live) return;
           const form = result.forms.find(
-            (f) => f.meta.registry === registry && f.meta.registrationType === type && f.meta.version === version,
+            (f) =>
+              f.meta.registry === registry && f.meta.registrationType === type && f.meta.version === version,
           );
           setOutcome({ text: current, diagnostics: result.diagnostics, form, ms: result.ms });
           if (form) setLastGood(form);
@@ -130,7 +144,9 @@ function Authoring({ compiled, files, registry, type, version }: Params & { comp
 
   const fb = entry.registry.languages.fallback;
   const own = outcome?.diagnostics.filter((d) => d.file === path) ?? [];
-  const others = diagnosticsOf(outcome?.diagnostics ?? [], registry, type, version).filter((d) => d.file !== path);
+  const others = diagnosticsOf(outcome?.diagnostics ?? [], registry, type, version).filter(
+    (d) => d.file !== path,
+  );
   const upToDate = outcome?.text === current;
   const broken = upToDate && !outcome?.form;
   const latest = entry.type.latest;
@@ -153,7 +169,9 @@ function Authoring({ compiled, files, registry, type, version }: Params & { comp
           </Typography>
         </Typography>
         <Chip
-          label={onDiskVersion ? t(`status.${onDiskVersion.status}`) : `${t('status.draft')} · ${t('newFile')}`}
+          label={
+            onDiskVersion ? t(`status.${onDiskVersion.status}`) : `${t('status.draft')} · ${t('newFile')}`
+          }
           color={published ? 'success' : 'default'}
           variant={published ? 'filled' : 'outlined'}
         />
@@ -168,7 +186,12 @@ function Authoring({ compiled, files, registry, type, version }: Params & { comp
           </Button>
         )}
         {!published && (
-          <Button variant="contained" onClick={() => void onSave()} disabled={saving || !dirty} data-action="save-file">
+          <Button
+            variant="contained"
+            onClick={() => void onSave()}
+            disabled={saving || !dirty}
+            data-action="save-file"
+          >
             {saving ? t('saving') : t('save')}
           </Button>
         )}
@@ -195,7 +218,13 @@ function Authoring({ compiled, files, registry, type, version }: Params & { comp
           {notice.text}
         </Alert>
       )}
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 2 }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' },
+          gap: 2,
+        }}
+      >
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, minWidth: 0 }}>
           <Box sx={{ height: { xs: '60vh', lg: '68vh' } }}>
             <YamlEditor
@@ -250,7 +279,13 @@ function Authoring({ compiled, files, registry, type, version }: Params & { comp
             </Alert>
           )}
           {lastGood ? (
-            <RegistryForm form={lastGood} lang={lang} registrations={scratch} renderers={regformsRenderers} autosave={0} />
+            <RegistryForm
+              form={lastGood}
+              lang={lang}
+              registrations={scratch}
+              renderers={regformsRenderers}
+              autosave={0}
+            />
           ) : (
             outcome && upToDate && <Alert severity="info">{t('previewNone')}</Alert>
           )}

@@ -51,7 +51,12 @@ export function DiagnosticList({
                   {where}
                 </Typography>
               )}
-              <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace' }} color="text.secondary">
+              <Typography
+                component="span"
+                variant="body2"
+                sx={{ fontFamily: 'monospace' }}
+                color="text.secondary"
+              >
                 {d.code}
               </Typography>
             </Box>

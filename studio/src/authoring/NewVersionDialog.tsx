@@ -65,7 +65,11 @@ export function NewVersionDialog({
         <Typography gutterBottom>{t('newVersionIntro', { base })}</Typography>
         <FormControl>
           <FormLabel id="bump-label">{t('bump')}</FormLabel>
-          <RadioGroup aria-labelledby="bump-label" value={bump} onChange={(e) => setBump(e.target.value as ChangeClass)}>
+          <RadioGroup
+            aria-labelledby="bump-label"
+            value={bump}
+            onChange={(e) => setBump(e.target.value as ChangeClass)}
+          >
             {CLASSES.map((c) => (
               <FormControlLabel
                 key={c}

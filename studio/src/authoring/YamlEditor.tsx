@@ -77,7 +77,6 @@ export function YamlEditor({
   onChangeRef.current = onChange;
 
   // The editor is created once per file; the page remounts it (key) for another file.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: initialText and readOnly are read on mount; later changes go through dispatch below.
   useEffect(() => {
     const v = new EditorView({
       parent: host.current!,
@@ -113,7 +112,10 @@ export function YamlEditor({
 
   useEffect(() => {
     view.current?.dispatch({
-      effects: editable.current.reconfigure([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+      effects: editable.current.reconfigure([
+        EditorState.readOnly.of(readOnly),
+        EditorView.editable.of(!readOnly),
+      ]),
     });
   }, [readOnly]);
 
@@ -121,7 +123,12 @@ export function YamlEditor({
   useEffect(() => {
     const v = view.current;
     if (!v || diagnosticsFor === undefined || v.state.doc.toString() !== diagnosticsFor) return;
-    v.dispatch(setDiagnostics(v.state, diagnostics.map((d) => toCmDiagnostic(v.state.doc, d))));
+    v.dispatch(
+      setDiagnostics(
+        v.state,
+        diagnostics.map((d) => toCmDiagnostic(v.state.doc, d)),
+      ),
+    );
   }, [diagnostics, diagnosticsFor]);
 
   useImperativeHandle(

@@ -25,7 +25,11 @@ export function loadDraft(path: string): LocalDraft | undefined {
 }
 
 export function storeDraft(path: string, text: string, base: string | undefined): void {
-  const draft: LocalDraft = { text, ...(base !== undefined ? { base } : {}), updatedAt: new Date().toISOString() };
+  const draft: LocalDraft = {
+    text,
+    ...(base !== undefined ? { base } : {}),
+    updatedAt: new Date().toISOString(),
+  };
   localStorage.setItem(PREFIX + path, JSON.stringify(draft));
 }
 
@@ -75,7 +79,8 @@ export function newVersionText(baseText: string, version: string, effective: str
       }
     }
   let out = baseText;
-  for (const e of edits.sort((a, b) => b.from - a.from)) out = out.slice(0, e.from) + e.text + out.slice(e.to);
+  for (const e of edits.sort((a, b) => b.from - a.from))
+    out = out.slice(0, e.from) + e.text + out.slice(e.to);
   // A key the copied file lacks goes first, after the leading comments.
   const missing = Object.keys(wanted).filter((k) => !found.has(k));
   if (missing.length) {

@@ -40,7 +40,12 @@ export function CatalogPage() {
             const programme = registries[0]!.programme;
             const fallback = registries[0]!.languages.fallback;
             return (
-              <Box component="section" key={programme.id} sx={{ mb: 4 }} aria-labelledby={`programme-${programme.id}`}>
+              <Box
+                component="section"
+                key={programme.id}
+                sx={{ mb: 4 }}
+                aria-labelledby={`programme-${programme.id}`}
+              >
                 <Typography component="h2" variant="h5" id={`programme-${programme.id}`} sx={{ mb: 1.5 }}>
                   {text(programme.title, lang, fallback)}
                 </Typography>
@@ -59,7 +64,11 @@ export function CatalogPage() {
                           {text(r.description, lang, r.languages.fallback)}
                         </Typography>
                       )}
-                      <Table size="small" sx={{ mt: 1, tableLayout: 'fixed' }} aria-label={t('registrationTypes')}>
+                      <Table
+                        size="small"
+                        sx={{ mt: 1, tableLayout: 'fixed' }}
+                        aria-label={t('registrationTypes')}
+                      >
                         <TableHead>
                           <TableRow>
                             <TableCell sx={{ width: '45%' }}>{t('registrationType')}</TableCell>
@@ -71,7 +80,9 @@ export function CatalogPage() {
                           {r.registrationTypes.map((type) => (
                             <TableRow key={type.id} data-type={`${r.id}/${type.id}`}>
                               <TableCell>
-                                <Link href={`#/r/${r.id}/${type.id}`}>{text(type.title, lang, r.languages.fallback)}</Link>
+                                <Link href={`#/r/${r.id}/${type.id}`}>
+                                  {text(type.title, lang, r.languages.fallback)}
+                                </Link>
                               </TableCell>
                               <TableCell>
                                 {type.latest ?? (
@@ -83,7 +94,11 @@ export function CatalogPage() {
                               <TableCell>
                                 <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
                                   {type.versions.map((v) => (
-                                    <VersionChip key={v.version} version={v} href={`#/r/${r.id}/${type.id}/v/${v.version}`} />
+                                    <VersionChip
+                                      key={v.version}
+                                      version={v}
+                                      href={`#/r/${r.id}/${type.id}/v/${v.version}`}
+                                    />
                                   ))}
                                 </Box>
                               </TableCell>

@@ -11,8 +11,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { NewVersionDialog } from '../authoring/NewVersionDialog.tsx';
 import { localVersions } from '../authoring/drafts.ts';
+import { NewVersionDialog } from '../authoring/NewVersionDialog.tsx';
 import type { Compiled } from '../definitions/protocol.ts';
 import { text, useLang } from '../i18n.tsx';
 import { RegistrationsTable } from '../registrations/RegistrationsTable.tsx';
@@ -31,7 +31,9 @@ function TypeView({ compiled, registry, type }: { compiled: Compiled; registry: 
   const fb = entry.registry.languages.fallback;
   const latest = entry.type.latest;
   const latestCompiled = latest !== null && isCompiled(compiled, registry, type, latest);
-  const forms = compiled.forms.filter((f) => f.meta.registry === registry && f.meta.registrationType === type);
+  const forms = compiled.forms.filter(
+    (f) => f.meta.registry === registry && f.meta.registrationType === type,
+  );
   const onDisk = entry.type.versions.map((v) => v.version);
   const local = localVersions(registry, type, onDisk);
   // The base of a new version: the most recent one, else the highest (only drafts exist).
@@ -58,10 +60,16 @@ function TypeView({ compiled, registry, type }: { compiled: Compiled; registry: 
       </Box>
       <Typography color="text.secondary" sx={{ mb: 3 }}>
         {text(entry.registry.title, lang, fb)}
-        {entry.registry.dcd ? ` · ${t('dcd')} ${entry.registry.dcd}` : ''} · {t('mostRecent')}: {latest ?? t('noPublished')}
+        {entry.registry.dcd ? ` · ${t('dcd')} ${entry.registry.dcd}` : ''} · {t('mostRecent')}:{' '}
+        {latest ?? t('noPublished')}
       </Typography>
 
-      <Paper variant="outlined" component="section" aria-labelledby="registrations-title" sx={{ p: 2, mb: 3 }}>
+      <Paper
+        variant="outlined"
+        component="section"
+        aria-labelledby="registrations-title"
+        sx={{ p: 2, mb: 3 }}
+      >
         <Typography component="h2" variant="h6" id="registrations-title" gutterBottom>
           {t('registrations')}
         </Typography>
@@ -113,7 +121,12 @@ function TypeView({ compiled, registry, type }: { compiled: Compiled; registry: 
             {entry.type.versions.map((v) => {
               const ok = isCompiled(compiled, registry, type, v.version);
               return (
-                <TableRow key={v.version} data-version={v.version} data-status={v.status} data-latest={v.latest || undefined}>
+                <TableRow
+                  key={v.version}
+                  data-version={v.version}
+                  data-status={v.status}
+                  data-latest={v.latest || undefined}
+                >
                   <TableCell>
                     <Link href={`#/r/${registry}/${type}/v/${v.version}`}>{v.version}</Link>
                     {v.latest && <Chip size="small" color="primary" label={t('latest')} sx={{ ml: 1 }} />}

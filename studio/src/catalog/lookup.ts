@@ -35,7 +35,9 @@ export function diagnosticsOf<D extends { file: string }>(
   const own = versionPath(registry, type, version);
   const otherVersion = (file: string) => {
     const [r, folder, name] = file.split('/');
-    return r === registry && name !== undefined && folder !== 'fragments' && folder !== 'codelists' && file !== own;
+    return (
+      r === registry && name !== undefined && folder !== 'fragments' && folder !== 'codelists' && file !== own
+    );
   };
   return diagnostics.filter(
     (d) => d.file.startsWith('_shared/') || (d.file.startsWith(`${registry}/`) && !otherVersion(d.file)),

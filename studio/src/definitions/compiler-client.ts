@@ -1,6 +1,7 @@
 /* One compile worker per user of it (catalog, editor, compare), answering requests in order. */
-import { useEffect, useState } from 'react';
+
 import type { SourceFile } from '@regforms/definition';
+import { useEffect, useState } from 'react';
 import type { Compiled, DiffResult, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 /** Omit over each member of a union (plain Omit would merge them). */
@@ -42,7 +43,13 @@ export class CompilerClient {
   }
 
   /** The semantic diff of two versions of a registration type. */
-  diff(files: SourceFile[], registry: string, registrationType: string, from: string, to: string): Promise<DiffResult> {
+  diff(
+    files: SourceFile[],
+    registry: string,
+    registrationType: string,
+    from: string,
+    to: string,
+  ): Promise<DiffResult> {
     return this.request<DiffResult>({ kind: 'diff', files, registry, registrationType, from, to });
   }
 

@@ -4,7 +4,16 @@
  */
 import type { SourceFile } from '@regforms/definition';
 import type { CompiledForm } from '@regforms/runtime';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useCompiler } from './compiler-client.ts';
 import type { Compiled } from './protocol.ts';
 
@@ -75,7 +84,10 @@ export function DefinitionsProvider({ children }: { children: ReactNode }) {
         await reload();
         return { ok: true };
       } catch (e) {
-        return { ok: false, error: `The dev server did not answer (${(e as Error).message}). Is the studio still running?` };
+        return {
+          ok: false,
+          error: `The dev server did not answer (${(e as Error).message}). Is the studio still running?`,
+        };
       }
     },
     [reload],

@@ -28,7 +28,15 @@ export interface DiffResult {
 
 export type WorkerRequest =
   | { id: number; kind: 'compile'; files: SourceFile[] }
-  | { id: number; kind: 'diff'; files: SourceFile[]; registry: string; registrationType: string; from: string; to: string };
+  | {
+      id: number;
+      kind: 'diff';
+      files: SourceFile[];
+      registry: string;
+      registrationType: string;
+      from: string;
+      to: string;
+    };
 
 export type WorkerResponse =
   | { id: number; kind: 'compile'; result: Compiled }

@@ -18,7 +18,9 @@ import { Breadcrumbs, Loading, NotFound, WithDefinitions } from '../ui/Status.ts
 import { registrations } from './service.ts';
 
 export function RegistrationPage({ params }: { params: { registry: string; type: string; id: string } }) {
-  return <WithDefinitions>{(compiled) => <RegistrationView compiled={compiled} {...params} />}</WithDefinitions>;
+  return (
+    <WithDefinitions>{(compiled) => <RegistrationView compiled={compiled} {...params} />}</WithDefinitions>
+  );
 }
 
 /** The form a registration opens with, and a note when it is not exactly the one it was made with. */
@@ -29,7 +31,12 @@ function formFor(
   const byHash = compiled.forms.find((f) => f.meta.hash === registration.formHash);
   const latest = findType(compiled, registration.registry, registration.registrationType)?.type.latest;
   if (byHash) return { form: byHash, ...(byHash.meta.version !== latest ? { note: 'olderVersion' } : {}) };
-  const byVersion = findForm(compiled, registration.registry, registration.registrationType, registration.version);
+  const byVersion = findForm(
+    compiled,
+    registration.registry,
+    registration.registrationType,
+    registration.version,
+  );
   return byVersion ? { form: byVersion, note: 'formChanged' } : { note: 'formOfRegistrationMissing' };
 }
 
@@ -72,7 +79,11 @@ function RegistrationView({
       items={[
         { label: text(entry.registry.title, lang, fb) },
         { label: text(entry.type.title, lang, fb), href: `#/r/${registry}/${type}` },
-        { label: registration?.registrationCode ?? (isNew && !registration ? t('newRegistration') : t('registrations')) },
+        {
+          label:
+            registration?.registrationCode ??
+            (isNew && !registration ? t('newRegistration') : t('registrations')),
+        },
       ]}
     />
   );
@@ -94,7 +105,11 @@ function RegistrationView({
     <Box>
       {crumbs}
       {note && registration && (
-        <Alert severity={note === 'formOfRegistrationMissing' ? 'error' : 'info'} sx={{ mb: 2 }} data-testid="version-note">
+        <Alert
+          severity={note === 'formOfRegistrationMissing' ? 'error' : 'info'}
+          sx={{ mb: 2 }}
+          data-testid="version-note"
+        >
           {t(note, { version: registration.version, hash: registration.formHash.slice(0, 12) })}
         </Alert>
       )}

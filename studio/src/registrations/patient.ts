@@ -14,7 +14,9 @@ export function maskNiss(value: string): string {
 
 /** The patient as a table shows it: a masked national number, else the pseudonymous code. */
 export function patientOf(registration: Registration, form: CompiledForm | undefined): string {
-  const nissNames = form?.logic.fields.filter((f) => f.type === 'niss' && !f.repeat).map((f) => f.name) ?? ['IDC_PAT'];
+  const nissNames = form?.logic.fields.filter((f) => f.type === 'niss' && !f.repeat).map((f) => f.name) ?? [
+    'IDC_PAT',
+  ];
   for (const name of nissNames) {
     const v = registration.data[name];
     if (typeof v === 'string' && v !== '') return maskNiss(v);

@@ -6,8 +6,8 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { Compiled } from '../definitions/protocol.ts';
 import { useDefinitions } from '../definitions/context.tsx';
+import type { Compiled } from '../definitions/protocol.ts';
 import { useLang } from '../i18n.tsx';
 
 export function Loading({ label }: { label?: string }) {
