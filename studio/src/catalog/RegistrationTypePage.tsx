@@ -81,15 +81,6 @@ function TypeView({ compiled, registry, type }: { compiled: Compiled; registry: 
           <Typography component="h2" variant="h6" id="versions-title" sx={{ flex: '1 1 auto' }}>
             {t('versions')}
           </Typography>
-          {onDisk.length > 1 && (
-            <Button
-              variant="outlined"
-              href={`#/compare/${registry}/${type}/${onDisk[1]}/${onDisk[0]}`}
-              data-action="compare"
-            >
-              {t('compare')}
-            </Button>
-          )}
           {base && (
             <Button variant="outlined" onClick={() => setNewVersion(true)} data-action="new-version">
               {t('newVersion')}
@@ -147,7 +138,6 @@ function TypeView({ compiled, registry, type }: { compiled: Compiled; registry: 
                       <Link href={`#/edit/${registry}/${type}/${v.version}`}>
                         {v.status === 'published' ? t('view') : t('edit')}
                       </Link>
-                      {ok && <Link href={`#/csv/${registry}/${type}/${v.version}`}>{t('csv')}</Link>}
                     </Box>
                   </TableCell>
                 </TableRow>

@@ -58,11 +58,6 @@ function VersionView({
         <Button variant="outlined" href={`#/edit/${registry}/${type}/${version}`}>
           {v.status === 'published' ? t('view') : t('edit')}
         </Button>
-        {form && (
-          <Button variant="outlined" href={`#/csv/${registry}/${type}/${version}`}>
-            {t('csv')}
-          </Button>
-        )}
       </Box>
       {form ? (
         <Paper variant="outlined" sx={{ p: 2 }}>

@@ -1,3 +1,0 @@
-export function ComparePage() {
-  return null;
-}

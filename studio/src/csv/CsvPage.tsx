@@ -1,3 +1,0 @@
-export function CsvPage() {
-  return null;
-}
