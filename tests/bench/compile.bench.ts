@@ -7,22 +7,7 @@ import { compileDefinitions } from '@regforms/compiler';
 import { formatDiagnostics } from '@regforms/definition';
 import { createAjv } from '@regforms/runtime';
 import { syntheticDefinitions } from './synthetic.ts';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function time(fn: () => void, runs: number): number {
-  fn(); // warm-up: JIT and module caches
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    out.push(performance.now() - t0);
-  }
-  return median(out);
-}
+import { time } from './timing.ts';
 
 const files = syntheticDefinitions(2000);
 const first = compileDefinitions(files);

@@ -8,22 +8,7 @@ import { checkLock, compileDefinitions, formatLock, updateLock } from '@regforms
 import type { SourceFile } from '@regforms/definition';
 import { diffVersions } from '@regforms/diff';
 import { syntheticDefinitions } from './synthetic.ts';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function time(fn: () => void, runs: number): number {
-  fn(); // warm-up: JIT and module caches
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    out.push(performance.now() - t0);
-  }
-  return median(out);
-}
+import { time } from './timing.ts';
 
 // 1.0.0 and a 2.0.0 with a change every few fields: bounds, conditions, labels, codes.
 const [registry, v1] = syntheticDefinitions(2000) as [SourceFile, SourceFile];
