@@ -1,5 +1,5 @@
 /* The compiled form at work: validation messages, checks, computed fields, hidden-field policy. */
-import { applyComputed, createValidator, isVisible, prune } from '@regforms/runtime';
+import { applyComputed, computeAndPrune, createValidator, isVisible, prune } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
 import { compileDir, DEMO } from '../support.ts';
 
@@ -100,5 +100,37 @@ describe('hidden-field policy', () => {
     expect(data.TX_INDICATN_OTHER).toBeUndefined();
     expect((data.PCI as Record<string, unknown>[])[0]).toEqual({ DT_PCI: '2024-03-02', CD_COMPLIC: false });
     expect(createValidator(form).validate(data)).toEqual([]);
+  });
+
+  it('leaves the data it is given as it was, and drops a chain of values in order', () => {
+    const given = { ...valid, TX_INDICATN_OTHER: 'x', CD_REPERF: '1' };
+    const before = structuredClone(given);
+    const { data } = prune(form, given);
+    expect(given).toEqual(before);
+    expect(data).not.toBe(given);
+    // Nothing hidden: still a copy.
+    expect(prune(form, valid).data).not.toBe(valid);
+    expect(prune(form, valid).data).toEqual(valid);
+  });
+
+  it('computeAndPrune gives what prune(applyComputed(…)) gives, with one copy', () => {
+    const samples = [
+      valid,
+      {},
+      { ...valid, MS_PAT_HGHT: 180, MS_PAT_WGHT: 80, MS_PAT_BMI: 1 },
+      {
+        ...valid,
+        TX_INDICATN_OTHER: 'typed before changing the indication',
+        CD_REPERF: '1',
+        PCI: [{ DT_PCI: '2024-03-02', CD_COMPLIC: false, TX_COMPLIC: 'kept?' }],
+      },
+      { CD_INDICATN: 'OTHER', TX_INDICATN_OTHER: 'kept' },
+    ];
+    for (const sample of samples) {
+      const before = structuredClone(sample);
+      expect(computeAndPrune(form, sample)).toEqual(prune(form, applyComputed(form, sample)));
+      expect(computeAndPrune(form, sample).data).not.toBe(sample);
+      expect(sample).toEqual(before);
+    }
   });
 });

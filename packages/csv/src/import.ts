@@ -14,9 +14,9 @@ import {
   Registrations,
 } from '@regforms/registrations';
 import { type CompiledForm, createValidator, type FormError, type RegistrationData } from '@regforms/runtime';
-import { type CellResult, readCell } from './cells.ts';
+import { type CellResult, type ColumnPlan, readCell } from './cells.ts';
 import { countIgnored, type HeaderPlan, planHeader } from './header.ts';
-import { decodeCsv, detectSeparator, type ParsedRow, parseRows } from './parse.ts';
+import { decodeCsv, detectSeparator, type ParsedRow, parseRows, reparseRow } from './parse.ts';
 import type { CellIssue, FileIssue, ImportReport, RowReport } from './report.ts';
 
 /** What can be imported: bytes from a file or a browser File/Blob, or text already decoded. */
@@ -89,6 +89,46 @@ export interface PendingRow {
   computed: { column: string; path: (string | number)[]; value: unknown }[];
 }
 
+/** Where the cells of a row are, to read them again only when a message quotes one. */
+interface RowSource {
+  text: string;
+  separator: string;
+}
+
+/**
+ * A pending row whose cells are parsed again from the text when asked for: an import keeps
+ * thousands of rows until the store has them, and only the few with a problem to report quote
+ * a cell. Holding every row's array of cells meanwhile (325 a row in the largest form, ~15 MB
+ * of arrays for a 6 MB file) keeps them alive for the garbage collector to copy and promote.
+ * Rows the parser complained about keep their cells as parsed.
+ */
+class ReadRow implements PendingRow {
+  data: RegistrationData = {};
+  draft = false;
+  hints = new Map<string, string>();
+  computed: PendingRow['computed'] = [];
+  private parsed: string[] | undefined;
+  constructor(
+    readonly row: RowReport,
+    readonly columnAt: Map<string, number>,
+    private readonly source: RowSource,
+    from: ParsedRow,
+  ) {
+    this.start = from.start ?? 0;
+    this.end = from.end ?? 0;
+    this.linebreak = from.linebreak ?? '\n';
+    if (from.start === undefined || from.errors.length > 0) this.parsed = from.cells;
+  }
+  private readonly start: number;
+  private readonly end: number;
+  private readonly linebreak: string;
+
+  get cells(): string[] {
+    this.parsed ??= reparseRow(this.source.text, this.start, this.end, this.source.separator, this.linebreak);
+    return this.parsed;
+  }
+}
+
 /** Sets a value at a data path, creating repeat items on the way. */
 function setPath(data: RegistrationData, path: (string | number)[], value: unknown): void {
   let target: Record<string | number, unknown> = data;
@@ -103,17 +143,6 @@ function setPath(data: RegistrationData, path: (string | number)[], value: unkno
     target = next;
   }
   target[path[path.length - 1]!] = value;
-}
-
-/** A repeat item's field (`[REPEAT, n, NAME]`): the common case of setPath, without the walk. */
-function setItem(data: RegistrationData, path: (string | number)[], value: unknown): void {
-  const repeat = path[0] as string;
-  let items = data[repeat] as RegistrationData[] | undefined;
-  if (!items) data[repeat] = items = [];
-  const n = path[1] as number;
-  let item = items[n];
-  if (!item) items[n] = item = {};
-  item[path[2] as string] = value;
 }
 
 function getPath(data: unknown, path: (string | number)[]): unknown {
@@ -178,6 +207,8 @@ export function readCsv(
   const now = (options.clock ?? { now: () => new Date() }).now();
 
   let header: HeaderPlan | undefined;
+  let rowPlan: RowPlan | undefined;
+  const rowSource: RowSource = { text: decoded.text, separator };
   const pending: PendingRow[] = [];
   const rows: RowReport[] = [];
 
@@ -194,7 +225,8 @@ export function readCsv(
         issues.push(...header.issues);
         return undefined;
       }
-      const p = readRow(header, parsed, now);
+      rowPlan ??= planRows(header);
+      const p = readRow(rowPlan, parsed, now, rowSource);
       rows.push(p.row);
       if (p.row.outcome !== 'skipped-empty') pending.push(p);
       return undefined;
@@ -278,18 +310,52 @@ function isBlank(cells: string[]): boolean {
   return true;
 }
 
+/** Where each position of the header goes, worked out once per file rather than per cell. */
+interface RowPlan {
+  header: HeaderPlan;
+  /** Positions read into the data, with where their value goes. */
+  reads: {
+    at: number;
+    plan: ColumnPlan;
+    /** The data key (top level), or the repeat and item of a repeat item's field. */
+    name: string;
+    repeat?: string;
+    item?: number;
+    /** Any other path (setPath). */
+    path?: (string | number)[];
+  }[];
+  /** Positions that are not read into the data (STATUS, copies, unknown columns). */
+  others: number[];
+}
+
+function planRows(header: HeaderPlan): RowPlan {
+  const reads: RowPlan['reads'] = [];
+  const others: number[] = [];
+  header.slots.forEach((slot, at) => {
+    if (slot.kind !== 'column') {
+      others.push(at);
+      return;
+    }
+    const c = slot.plan.column;
+    if (c.path.length === 1) reads.push({ at, plan: slot.plan, name: c.name });
+    else if (c.path.length === 3 && typeof c.path[1] === 'number')
+      reads.push({
+        at,
+        plan: slot.plan,
+        name: String(c.path[2]),
+        repeat: String(c.path[0]),
+        item: c.path[1],
+      });
+    else reads.push({ at, plan: slot.plan, name: c.name, path: c.path });
+  });
+  return { header, reads, others };
+}
+
 /** One data row → registration data, with the problems of its cells and shape. */
-function readRow(header: HeaderPlan, parsed: ParsedRow, now: Date): PendingRow {
+function readRow(rp: RowPlan, parsed: ParsedRow, now: Date, source: RowSource): PendingRow {
+  const { header } = rp;
   const row: RowReport = { line: parsed.line, outcome: 'rejected', errors: [], warnings: [] };
-  const pending: PendingRow = {
-    row,
-    data: {},
-    draft: false,
-    cells: parsed.cells,
-    columnAt: header.columnAt,
-    hints: new Map(),
-    computed: [],
-  };
+  const pending = new ReadRow(row, header.columnAt, source, parsed);
   const { cells } = parsed;
   if (isBlank(cells)) {
     row.outcome = 'skipped-empty';
@@ -327,23 +393,38 @@ function readRow(header: HeaderPlan, parsed: ParsedRow, now: Date): PendingRow {
         message: `The row has ${cells.length - width} empty cell${cells.length - width === 1 ? '' : 's'} beyond the header: ignored`,
       });
   }
-  for (let i = 0; i < width; i++) {
-    const cell = cells[i] ?? '';
+  const data = pending.data;
+  // The items of the repeat being filled: a repeat's columns are side by side.
+  let repeat: string | undefined;
+  let items: RegistrationData[] = [];
+  for (const read of rp.reads) {
+    const cell = cells[read.at];
     // Most cells of a wide form are empty: nothing to read, compare or count.
-    if (cell === '') continue;
-    const plan = header.plans[i];
-    if (plan) {
-      const c = plan.column;
-      const r: CellResult = readCell(plan, cell, now);
-      if (r.value === undefined) continue;
-      if (c.computed) pending.computed.push({ column: c.column, path: c.path, value: r.value });
-      if (c.path.length === 1) pending.data[c.name] = r.value;
-      else if (c.path.length === 3) setItem(pending.data, c.path, r.value);
-      else setPath(pending.data, c.path, r.value);
-      if (r.warning) row.warnings.push({ ...r.warning, column: c.column, value: cell });
-      if (r.hint) pending.hints.set(c.column, r.hint);
-      continue;
+    if (cell === undefined || cell === '') continue;
+    const { plan } = read;
+    const c = plan.column;
+    const r: CellResult = readCell(plan, cell, now);
+    if (r.value === undefined) continue;
+    if (c.computed) pending.computed.push({ column: c.column, path: c.path, value: r.value });
+    if (read.repeat === undefined) {
+      if (read.path) setPath(data, read.path, r.value);
+      else data[read.name] = r.value;
+    } else {
+      if (read.repeat !== repeat) {
+        repeat = read.repeat;
+        items = (data[repeat] as RegistrationData[] | undefined) ?? [];
+        data[repeat] = items;
+      }
+      let item = items[read.item!];
+      if (!item) items[read.item!] = item = {};
+      item[read.name] = r.value;
     }
+    if (r.warning) row.warnings.push({ ...r.warning, column: c.column, value: cell });
+    if (r.hint) pending.hints.set(c.column, r.hint);
+  }
+  for (const i of rp.others) {
+    const cell = cells[i];
+    if (cell === undefined || cell === '') continue;
     const slot = header.slots[i]!;
     switch (slot.kind) {
       case 'status': {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, detectSeparator, parseCsvText } from './parse.ts';
+import { decodeCsv, detectSeparator, parseCsvText, reparseRow } from './parse.ts';
 
 const spectrum = dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));
 
@@ -96,5 +96,20 @@ describe('parseCsvText', () => {
   it('reports an unclosed quote on its row', () => {
     const rows = parseCsvText('A;B\n1;"open\n2;3\n');
     expect(rows[1]!.errors.map((e) => e.code)).toContain('MissingQuotes');
+  });
+
+  it('reads any row again from its place in the text, as it was read (an import keeps offsets, not cells)', () => {
+    const texts = [
+      'A;B\r\n1;"x\r\ny;z"\r\n\r\n2;3\r\n"a\r\nb";4\r\n',
+      'A;B\n1;"say ""yes"""\n;\n5;6',
+      'A,B\n"1,5",2\n3,"a\nb"\n',
+      'A;B\n1;2\r\n3;4\n',
+      'A;B\n1;"open\n2;3\n',
+    ];
+    for (const text of texts) {
+      const separator = detectSeparator(text).separator;
+      for (const row of parseCsvText(text, separator))
+        expect(reparseRow(text, row.start!, row.end!, separator, row.linebreak!)).toEqual(row.cells);
+    }
   });
 });

@@ -7,7 +7,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Registration } from './registration.ts';
-import { assertWritable, matches, type RegistrationFilter, type RegistrationStore } from './store.ts';
+import {
+  assertWritable,
+  cloneRegistration,
+  matches,
+  type RegistrationFilter,
+  type RegistrationStore,
+} from './store.ts';
 
 export class FileStoreError extends Error {}
 
@@ -34,16 +40,16 @@ export class FileStore implements RegistrationStore {
 
   async get(id: string) {
     const r = this.items.get(id);
-    return r && structuredClone(r);
+    return r && cloneRegistration(r);
   }
 
   async list(filter?: RegistrationFilter) {
-    return [...this.items.values()].filter((r) => matches(r, filter)).map((r) => structuredClone(r));
+    return [...this.items.values()].filter((r) => matches(r, filter)).map((r) => cloneRegistration(r));
   }
 
   async put(registration: Registration) {
     assertWritable(this.items.get(registration.id), registration);
-    this.items.set(registration.id, structuredClone(registration));
+    this.items.set(registration.id, cloneRegistration(registration));
     this.dirty = true;
   }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDefinitions } from '../../compiler/src/compile.ts';
 import { readDefinitionFiles } from '../../compiler/src/files.ts';
 import { pseudonymousCode } from './pseudonym.ts';
-import { LifecycleError } from './registration.ts';
+import { createRegistration, LifecycleError, newRegistrationCode } from './registration.ts';
 import { Registrations } from './service.ts';
 import { IndexedDbStore, MemoryStore, type RegistrationStore } from './store.ts';
 
@@ -108,5 +108,50 @@ describe('pseudonymous code', () => {
   });
   it('waits for every input', () => {
     expect(pseudonymousCode({ ...patient, sex: '' }, 'k')).toBeUndefined();
+  });
+});
+
+describe('MemoryStore copies', () => {
+  it('keeps its own deep copy: what the caller changes afterwards is not stored', async () => {
+    const store = new MemoryStore();
+    const reg = await new Registrations(store, { clock }).create(form, structuredClone(complete));
+    const stored = await store.get(reg.id);
+    (reg.data.PCI as Record<string, unknown>[])[0]!.DT_PCI = 'changed';
+    stored!.data.IDC_PAT = 'changed';
+    expect((await store.get(reg.id))!.data).toEqual(complete);
+  });
+
+  it('copies as structuredClone does: holes, undefined values, nested lists; other values through it', async () => {
+    const store = new MemoryStore();
+    const base = createRegistration(form, { clock });
+    // biome-ignore lint/suspicious/noSparseArray: a hole must stay a hole
+    const data = { A: [1, , 3], B: undefined, C: { D: [{ E: null }] }, F: new Date(0), G: new Map([[1, 2]]) };
+    await store.put({ ...base, data });
+    const got = (await store.get(base.id))!;
+    expect(got).toEqual(structuredClone({ ...base, data }));
+    expect(1 in (got.data.A as unknown[])).toBe(false);
+    expect('B' in got.data).toBe(true);
+    expect(got.data.F).toBeInstanceOf(Date);
+    expect(got.data.G).toBeInstanceOf(Map);
+    expect(got.data.C).not.toBe(data.C);
+    // A cycle is copied as structuredClone copies it.
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await store.put({ ...createRegistration(form, { clock }), id: 'cyclic', data: cyclic });
+    const back = (await store.get('cyclic'))!.data;
+    expect(back.self).toBe(back);
+    // What structuredClone refuses is still refused.
+    await expect(
+      store.put({ ...createRegistration(form, { clock }), id: 'fn', data: { f: () => 1 } }),
+    ).rejects.toThrow();
+  });
+});
+
+describe('registration codes', () => {
+  it('are distinct, prefixed with the registry and year, in Crockford base32', () => {
+    const codes = new Set<string>();
+    for (let i = 0; i < 2000; i++) codes.add(newRegistrationCode(form, new Date('2024-06-01T10:00:00Z')));
+    expect(codes.size).toBe(2000);
+    for (const code of codes) expect(code).toMatch(/^[A-Z]{1,6}-2024-[0-9A-HJKMNP-TV-Z]{10}$/);
   });
 });

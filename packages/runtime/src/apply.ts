@@ -1,7 +1,7 @@
 import { evaluate } from '@regforms/expression';
 import type Ajv from 'ajv';
 import type { CompiledForm, FieldLogic, JsonSchema, RegistrationData } from './form.ts';
-import { createAjv } from './validate.ts';
+import { createConditionAjv } from './validate.ts';
 
 const sharedAjv: { ajv?: Ajv } = {};
 const compiledConditions = new WeakMap<JsonSchema, (data: unknown) => boolean>();
@@ -15,7 +15,7 @@ function holds(condition: JsonSchema, data: unknown): boolean {
     const text = JSON.stringify(condition);
     fn = conditionsByText.get(text);
     if (!fn) {
-      sharedAjv.ajv ??= createAjv();
+      sharedAjv.ajv ??= createConditionAjv();
       const v = sharedAjv.ajv.compile(condition);
       fn = (d) => v(d) as boolean;
       conditionsByText.set(text, fn);
@@ -35,6 +35,14 @@ export function isVisible(field: FieldLogic, data: RegistrationData, item?: Regi
 interface PrunePlan {
   top: { f: FieldLogic; condition: number }[];
   inRepeats: { f: FieldLogic; condition: number }[];
+  /**
+   * The answers of the top-level conditions for the data as it stands: `asked[c] === epoch`
+   * when `shown[c]` holds for it. Each call and each removal takes a new epoch, so nothing
+   * is allocated or cleared per call (prune is synchronous: no two calls interleave).
+   */
+  asked: number[];
+  shown: boolean[];
+  epoch: number;
 }
 const plans = new WeakMap<CompiledForm, PrunePlan>();
 
@@ -49,13 +57,25 @@ function prunePlan(form: CompiledForm): PrunePlan {
       return ids.get(key)!;
     };
     const hideable = form.logic.fields.filter((f) => f.visible);
+    const top = hideable.filter((f) => !f.repeat).map((f) => ({ f, condition: id(f) }));
+    const inRepeats = hideable.filter((f) => f.repeat).map((f) => ({ f, condition: id(f) }));
     plan = {
-      top: hideable.filter((f) => !f.repeat).map((f) => ({ f, condition: id(f) })),
-      inRepeats: hideable.filter((f) => f.repeat).map((f) => ({ f, condition: id(f) })),
+      top,
+      inRepeats,
+      asked: new Array<number>(ids.size).fill(0),
+      shown: new Array<boolean>(ids.size).fill(false),
+      epoch: 0,
     };
     plans.set(form, plan);
   }
   return plan;
+}
+
+/** A shallow copy built key by key (a fast-properties object), keys in their order. */
+function fastCopy(data: RegistrationData): RegistrationData {
+  const out: RegistrationData = {};
+  for (const k of Object.keys(data)) out[k] = data[k];
+  return out;
 }
 
 const isFilled = (v: unknown) =>
@@ -70,23 +90,54 @@ export function prune(
   form: CompiledForm,
   data: RegistrationData,
 ): { data: RegistrationData; dropped: string[] } {
-  const out: RegistrationData = { ...data };
+  return pruneData(form, data, false);
+}
+
+/**
+ * applyComputed then prune, as every save does, with one copy of the data instead of two:
+ * prune works on applyComputed's fresh copy. Same result as `prune(form, applyComputed(…))`.
+ */
+export function computeAndPrune(
+  form: CompiledForm,
+  data: RegistrationData,
+  now?: Date,
+): { data: RegistrationData; dropped: string[] } {
+  return pruneData(form, applyComputed(form, data, now), true);
+}
+
+/** prune; `owned`: `data` is a copy of the caller's own, changed in place (top level only). */
+function pruneData(
+  form: CompiledForm,
+  data: RegistrationData,
+  owned: boolean,
+): { data: RegistrationData; dropped: string[] } {
   const dropped: string[] = [];
   const plan = prunePlan(form);
+  // The conditions read the data as given until a value is removed (usually nothing is hidden).
+  let out: RegistrationData = data;
+  let deleted = false;
+  let epoch = ++plan.epoch;
+  const { asked, shown: answer } = plan;
   // Only fields with a value can lose it; a condition's answer holds until a value is removed.
-  let answers = new Map<number, boolean>();
   for (const { f, condition } of plan.top) {
     if (!(f.name in out)) continue;
-    let shown = answers.get(condition);
-    if (shown === undefined) {
+    let shown: boolean;
+    if (asked[condition] === epoch) shown = answer[condition]!;
+    else {
       shown = holds(f.visible!, out);
-      answers.set(condition, shown);
+      asked[condition] = epoch;
+      answer[condition] = shown;
     }
     if (shown) continue;
     if (isFilled(out[f.name])) dropped.push(f.name);
+    if (out === data && !owned) out = { ...data };
     delete out[f.name];
-    answers = new Map();
+    deleted = true;
+    epoch = ++plan.epoch;
   }
+  // `delete` leaves a slow dictionary object, which the validator reads next: copied again.
+  if (deleted) out = fastCopy(out);
+  else if (!owned) out = { ...data };
   const itemAnswers = new Map<string, Map<number, boolean>[]>();
   for (const { f, condition } of plan.inRepeats) {
     const items = out[f.repeat!];

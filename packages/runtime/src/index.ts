@@ -1,4 +1,4 @@
-export { applyComputed, isVisible, prune } from './apply.ts';
+export { applyComputed, computeAndPrune, isVisible, prune } from './apply.ts';
 export type {
   CompiledForm,
   CsvColumn,
@@ -11,5 +11,7 @@ export type {
   RegistrationData,
 } from './form.ts';
 export { formatNiss, isValidNiss, normaliseNiss } from './niss.ts';
+export type { SampleOptions } from './sample.ts';
+export { random, sampleData, sampleNiss } from './sample.ts';
 export type { FormError, Validator } from './validate.ts';
 export { createAjv, createValidator, translateError } from './validate.ts';

@@ -9,7 +9,20 @@ import { isValidNiss } from './niss.ts';
  * their formatMinimum/formatMaximum keywords, and the `niss` format (check digits).
  */
 export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9, verbose: true });
+  return withFormats(new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9, verbose: true }));
+}
+
+/**
+ * The same vocabulary and formats for yes/no questions (skip-logic conditions): the answer
+ * is the same, but validation stops at the first failure and builds no messages, where
+ * createAjv's instance collects every error verbosely. Pruning asks these on every save and
+ * on every row of an import.
+ */
+export function createConditionAjv(): Ajv {
+  return withFormats(new Ajv({ allErrors: false, strict: false, multipleOfPrecision: 9, messages: false }));
+}
+
+function withFormats(ajv: Ajv): Ajv {
   addFormats(ajv);
   ajv.addFormat('niss', { type: 'string', validate: isValidNiss });
   return ajv;
