@@ -1,7 +1,8 @@
 /*
  * The renderer benchmark page. `?renderer=ours|stock&form=URL` mounts the compiled form at URL
  * either with our RegistryForm and the regforms renderers, or with stock <JsonForms>,
- * materialRenderers, materialCells and default options; it records mount time, keystroke
+ * materialRenderers, materialCells and default options; `?renderer=bare&field=NAME` shows one
+ * plain input instead (the browser's own floor). It records mount time, keystroke
  * latencies, long tasks and commits for tests/bench/renderer.bench.ts.
  */
 import type { JsonSchema, UISchemaElement } from '@jsonforms/core';
@@ -15,7 +16,8 @@ import { regformsRenderers } from '../src/renderers/index.ts';
 import { BENCH_GLOBAL, type BenchRecord } from './probe.ts';
 
 const params = new URLSearchParams(location.search);
-const which = params.get('renderer') === 'stock' ? 'stock' : 'ours';
+const asked = params.get('renderer');
+const which = asked === 'stock' || asked === 'bare' ? asked : 'ours';
 
 const record: BenchRecord = {
   renderer: which,
@@ -25,6 +27,7 @@ const record: BenchRecord = {
   lastData: {},
   keydowns: [],
   probe: [],
+  handled: [],
   events: [],
   longtasks: [],
   error: undefined,
@@ -61,6 +64,24 @@ window.addEventListener(
     afterNextPaint(() => {
       record.probe[slot] = performance.now() - at;
     });
+  },
+  { capture: true },
+);
+
+// The keystroke's own work: React flushes a discrete event's update before the task ends, so a
+// message posted from the input event (capture, before any handler) runs once the keystroke's
+// handlers and re-render are done.
+window.addEventListener(
+  'input',
+  () => {
+    const slot = record.keydowns.length - 1;
+    if (slot < 0) return;
+    const at = performance.now();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      record.handled[slot] = performance.now() - at;
+    };
+    channel.port2.postMessage(null);
   },
   { capture: true },
 );
@@ -105,7 +126,29 @@ function Stock(props: { form: CompiledForm }) {
   );
 }
 
+/**
+ * The floor: one plain <input> and no framework, with the same id as the field typed into. Its
+ * keystroke latency is what the browser alone costs (input routing, the wait for the display's
+ * next frame, paint), below which no renderer can go.
+ */
+function bare(field: string): void {
+  const label = document.createElement('label');
+  label.textContent = field;
+  const input = document.createElement('input');
+  input.id = `#/properties/${field}-input`;
+  label.append(input);
+  document.getElementById('root')!.append(label);
+  input.addEventListener('input', () => {
+    record.lastData = { [field]: input.value };
+  });
+  record.mountStart = performance.now();
+  afterNextPaint(() => {
+    record.mountEnd = performance.now();
+  });
+}
+
 async function main(): Promise<void> {
+  if (which === 'bare') return bare(params.get('field') ?? 'field');
   const url = params.get('form');
   if (!url) throw new Error('Missing ?form=URL of a compiled form.');
   const response = await fetch(url);

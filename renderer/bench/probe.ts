@@ -12,7 +12,7 @@ export interface EventEntry {
 
 /** The page's recordings; times are page `performance.now()` milliseconds. */
 export interface BenchRecord {
-  renderer: 'ours' | 'stock';
+  renderer: 'ours' | 'stock' | 'bare';
   /** Just before `createRoot().render`. */
   mountStart: number;
   /** The first paint after the mount commit (layout effect → rAF → next task). */
@@ -25,6 +25,13 @@ export interface BenchRecord {
   keydowns: number[];
   /** keydown → first task after the next rAF (≈ next paint), per keydown, same order. */
   probe: number[];
+  /**
+   * The keystroke's input event → the first task after it, per keydown (same order as
+   * `keydowns`): the main-thread work of a keystroke (handlers, React's synchronous re-render,
+   * and whatever the browser runs before the next task, e.g. style and layout), without the
+   * browser's routing of the key and the wait for the display's next frame.
+   */
+  handled: number[];
   /** Event Timing entries (durationThreshold 16). */
   events: EventEntry[];
   longtasks: { startTime: number; duration: number }[];

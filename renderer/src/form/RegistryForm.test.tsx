@@ -5,7 +5,8 @@ import { MemoryStore, Registrations } from '@regforms/registrations';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readDefinitionFiles } from '../../../packages/compiler/src/files.ts';
-import { RegistryForm } from './RegistryForm.tsx';
+import { regformsRenderers } from '../renderers/index.ts';
+import { RegistryForm, type RegistryFormApi } from './RegistryForm.tsx';
 
 const form = compileDefinitions(readDefinitionFiles(`${import.meta.dirname}/../../../tests/fixtures/demo`))
   .forms[0]!;
@@ -95,6 +96,29 @@ describe('RegistryForm', () => {
           `${b.getAttribute('data-section')}:${b.querySelector('[data-errors]')?.getAttribute('data-errors') ?? 0}`,
       );
     expect(counts).toEqual(['patient:2', 'admission:2', 'procedure:1', 'discharge:0']);
+  });
+
+  it("saves what is still being typed when the host calls save(), before the input's pause", async () => {
+    const registrations = new Registrations(new MemoryStore());
+    const api: { current: RegistryFormApi | null } = { current: null };
+    render(
+      <RegistryForm
+        form={form}
+        lang="en"
+        registrations={registrations}
+        renderers={regformsRenderers}
+        autosave={0}
+        apiRef={api}
+      />,
+    );
+    const input = screen.getByLabelText(/National number/);
+    input.focus();
+    fireEvent.change(input, { target: { value: '93051822361' } });
+    // No blur and no pause: only save() itself can commit the typing.
+    await act(async () => api.current!.save());
+    const [saved] = await registrations.list();
+    expect(saved?.data.IDC_PAT).toBe('93051822361');
+    expect(api.current!.data.IDC_PAT).toBe('93051822361');
   });
 
   it('sends a complete registration: code shown, read-only, Sent', async () => {

@@ -34,7 +34,13 @@ export const ChoiceRadioControl = memo(function ChoiceRadioControl(props: Regfor
       error={Boolean(error)}
       disabled={!enabled}
     >
-      <FormLabel component="legend" id={labelId} required={required}>
+      {/* Read-only (a sent registration): MUI's disabled grey is below 4.5:1; the question must stay readable. */}
+      <FormLabel
+        component="legend"
+        id={labelId}
+        required={required}
+        sx={{ '&.Mui-disabled': { color: 'text.secondary' } }}
+      >
         {label}
       </FormLabel>
       <RadioGroup

@@ -4,23 +4,20 @@ import EventIcon from '@mui/icons-material/Event';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import Popover from '@mui/material/Popover';
-import TextField from '@mui/material/TextField';
 import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
 import { DateCalendar } from '@mui/x-date-pickers/DateCalendar';
 import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import { deDE, enUS, frFR, nlNL } from '@mui/x-date-pickers/locales';
 import type { Dayjs } from 'dayjs';
 import { memo, useCallback, useRef, useState } from 'react';
+import { BufferedTextField } from './BufferedTextField.tsx';
 import {
   type CommitDecision,
   controlTester,
-  describedBy,
   errorMessage,
-  FieldHelp,
   i18nKeyOf,
   isComputed,
   type RegformsControlProps,
-  requiredInput,
   shownError,
   useBufferedText,
   useFieldIds,
@@ -82,7 +79,9 @@ export const DateControl = memo(function DateControl(props: RegformsControlProps
   const inputRef = useRef<HTMLInputElement | null>(null);
   const anchorRef = useRef<HTMLDivElement | null>(null);
   const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
-  const { text, setText, flush } = useBufferedText({ data, toText: isoToTyped, decide, commit });
+  // Live: the slashes, the format error and the calendar button's label follow every keystroke.
+  const buffer = useBufferedText({ data, toText: isoToTyped, decide, commit, live: true });
+  const { text, setText, flush } = buffer;
 
   const parsed = parseDateText(text);
   const invalid = text.trim() !== '' && !parsed && (touched || text.length >= 10);
@@ -104,29 +103,21 @@ export const DateControl = memo(function DateControl(props: RegformsControlProps
   if (!visible) return null;
   return (
     <div className="regforms-control regforms-date" ref={anchorRef}>
-      <TextField
-        id={ids.input}
+      <BufferedTextField
+        ids={ids}
+        buffer={buffer}
         label={label}
+        description={description}
         required={required}
-        disabled={!enabled}
-        fullWidth
-        value={text}
-        error={Boolean(error)}
-        placeholder={DATE_PLACEHOLDER[locale.slice(0, 2)] ?? 'dd/mm/yyyy'}
+        enabled={enabled}
+        error={error}
+        field={{ fullWidth: true, placeholder: DATE_PLACEHOLDER[locale.slice(0, 2)] ?? 'dd/mm/yyyy' }}
         inputRef={inputRef}
-        onChange={(e) => setText(maskDateTyping(text, e.target.value))}
-        onBlur={() => {
-          setTouched(true);
-          flush();
-        }}
+        format={maskDateTyping}
+        onLeave={() => setTouched(true)}
+        htmlInput={{ inputMode: 'numeric', autoComplete: 'off' }}
         slotProps={{
           inputLabel: { shrink: true },
-          htmlInput: {
-            ...requiredInput(required),
-            inputMode: 'numeric',
-            autoComplete: 'off',
-            'aria-describedby': describedBy(ids, error, description),
-          },
           input: {
             endAdornment: enabled ? (
               <InputAdornment position="end">
@@ -143,7 +134,6 @@ export const DateControl = memo(function DateControl(props: RegformsControlProps
           },
         }}
       />
-      <FieldHelp ids={ids} error={error} help={description} />
       {open ? (
         <Popover
           open

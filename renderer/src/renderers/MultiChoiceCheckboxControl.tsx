@@ -48,7 +48,13 @@ export const MultiChoiceCheckboxControl = memo(function MultiChoiceCheckboxContr
       disabled={!enabled}
       aria-describedby={describedBy(ids, error, description)}
     >
-      <FormLabel component="legend" id={labelId} required={required}>
+      {/* Read-only (a sent registration): MUI's disabled grey is below 4.5:1; the question must stay readable. */}
+      <FormLabel
+        component="legend"
+        id={labelId}
+        required={required}
+        sx={{ '&.Mui-disabled': { color: 'text.secondary' } }}
+      >
         {label}
       </FormLabel>
       <FormGroup row>

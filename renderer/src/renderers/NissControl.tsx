@@ -1,18 +1,15 @@
 import type { RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
-import TextField from '@mui/material/TextField';
 import { isValidNiss } from '@regforms/runtime';
 import { memo, useCallback, useState } from 'react';
+import { BufferedTextField } from './BufferedTextField.tsx';
 import {
   type CommitDecision,
   controlTester,
-  describedBy,
   errorMessage,
-  FieldHelp,
   i18nKeyOf,
   isComputed,
   type RegformsControlProps,
-  requiredInput,
   shownError,
   useBufferedText,
   useCaret,
@@ -57,7 +54,9 @@ export const NissControl = memo(function NissControl(props: RegformsControlProps
   const ids = useFieldIds(id);
   const [touched, setTouched] = useState(false);
   const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
-  const { text, setText, flush } = useBufferedText({ data, toText, decide, commit });
+  // Live: the separators and the check-digit error follow every keystroke.
+  const buffer = useBufferedText({ data, toText, decide, commit, live: true });
+  const { text } = buffer;
   const caret = useCaret(text, isDigit);
 
   const digits = nissDigits(text);
@@ -72,37 +71,23 @@ export const NissControl = memo(function NissControl(props: RegformsControlProps
   if (!visible) return null;
   return (
     <div className="regforms-control regforms-niss">
-      <TextField
-        id={ids.input}
+      <BufferedTextField
+        ids={ids}
+        buffer={buffer}
         label={label}
+        description={description}
         required={required}
-        disabled={!enabled}
-        fullWidth
-        value={text}
-        error={Boolean(error)}
-        placeholder="YY.MM.DD-XXX.CC"
+        enabled={enabled}
+        error={error}
+        field={{ fullWidth: true, placeholder: 'YY.MM.DD-XXX.CC' }}
         inputRef={caret.ref}
-        onChange={(e) => {
-          const raw = e.target.value;
-          caret.remember(raw, e.target.selectionStart);
-          setText(formatNissPartial(nissDigits(raw)));
+        format={(_, raw, input) => {
+          caret.remember(raw, input.selectionStart);
+          return formatNissPartial(nissDigits(raw));
         }}
-        onBlur={() => {
-          setTouched(true);
-          flush();
-        }}
-        slotProps={{
-          htmlInput: {
-            ...requiredInput(required),
-            inputMode: 'numeric',
-            autoComplete: 'off',
-            spellCheck: false,
-            maxLength: 20,
-            'aria-describedby': describedBy(ids, error, description),
-          },
-        }}
+        onLeave={() => setTouched(true)}
+        htmlInput={{ inputMode: 'numeric', autoComplete: 'off', spellCheck: false, maxLength: 20 }}
       />
-      <FieldHelp ids={ids} error={error} help={description} />
     </div>
   );
 });

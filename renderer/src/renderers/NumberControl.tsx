@@ -1,17 +1,14 @@
 import type { RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
 import InputAdornment from '@mui/material/InputAdornment';
-import TextField from '@mui/material/TextField';
 import { memo, useCallback, useMemo } from 'react';
+import { BufferedTextField } from './BufferedTextField.tsx';
 import {
   type CommitDecision,
   controlTester,
-  describedBy,
-  FieldHelp,
   isComputed,
   optionsOf,
   type RegformsControlProps,
-  requiredInput,
   useBufferedText,
   useFieldIds,
 } from './common.tsx';
@@ -68,44 +65,36 @@ export const NumberControl = memo(function NumberControl(props: RegformsControlP
     return final ? { store: true, value: text } : { store: false };
   }, []);
   const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
-  const { text, setText, flush } = useBufferedText({ data, toText, decide, commit });
-  const error = errors ? errors : undefined;
+  const buffer = useBufferedText({ data, toText, decide, commit });
   const unitId = `${ids.input}-unit`;
-  const described = useMemo(
-    () => [describedBy(ids, error, description), unit ? unitId : ''].filter(Boolean).join(' ') || undefined,
-    [ids, error, description, unit, unitId],
+  const input = useMemo(
+    () =>
+      unit
+        ? {
+            endAdornment: (
+              <InputAdornment position="end" id={unitId}>
+                {unit}
+              </InputAdornment>
+            ),
+          }
+        : undefined,
+    [unit, unitId],
   );
   if (!visible) return null;
   return (
     <div className="regforms-control regforms-number">
-      <TextField
-        id={ids.input}
+      <BufferedTextField
+        ids={ids}
+        buffer={buffer}
         label={label}
+        description={description}
         required={required}
-        disabled={!enabled}
-        value={text}
-        error={Boolean(error)}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={flush}
-        slotProps={{
-          htmlInput: {
-            ...requiredInput(required),
-            inputMode: integer ? 'numeric' : 'decimal',
-            autoComplete: 'off',
-            'aria-describedby': described,
-          },
-          input: unit
-            ? {
-                endAdornment: (
-                  <InputAdornment position="end" id={unitId}>
-                    {unit}
-                  </InputAdornment>
-                ),
-              }
-            : undefined,
-        }}
+        enabled={enabled}
+        error={errors ? errors : undefined}
+        describedByExtra={unit ? unitId : undefined}
+        htmlInput={{ inputMode: integer ? 'numeric' : 'decimal', autoComplete: 'off' }}
+        slotProps={{ input }}
       />
-      <FieldHelp ids={ids} error={error} help={description} />
     </div>
   );
 });

@@ -1,16 +1,13 @@
 import type { RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
-import TextField from '@mui/material/TextField';
 import { memo, useCallback } from 'react';
+import { BufferedTextField } from './BufferedTextField.tsx';
 import {
   type CommitDecision,
   controlTester,
-  describedBy,
-  FieldHelp,
   isComputed,
   optionsOf,
   type RegformsControlProps,
-  requiredInput,
   useBufferedText,
   useFieldIds,
 } from './common.tsx';
@@ -32,32 +29,21 @@ export const TextControl = memo(function TextControl(props: RegformsControlProps
     props;
   const ids = useFieldIds(id);
   const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
-  const { text, setText, flush } = useBufferedText({ data, toText, decide, commit });
-  const error = errors ? errors : undefined;
+  const buffer = useBufferedText({ data, toText, decide, commit });
   const multi = optionsOf(uischema).multi === true;
   if (!visible) return null;
   return (
     <div className="regforms-control regforms-text">
-      <TextField
-        id={ids.input}
+      <BufferedTextField
+        ids={ids}
+        buffer={buffer}
         label={label}
+        description={description}
         required={required}
-        disabled={!enabled}
-        fullWidth
-        multiline={multi}
-        minRows={multi ? 2 : undefined}
-        value={text}
-        error={Boolean(error)}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={flush}
-        slotProps={{
-          htmlInput: {
-            ...requiredInput(required),
-            'aria-describedby': describedBy(ids, error, description),
-          },
-        }}
+        enabled={enabled}
+        error={errors ? errors : undefined}
+        field={{ fullWidth: true, multiline: multi, minRows: multi ? 2 : undefined }}
       />
-      <FieldHelp ids={ids} error={error} help={description} />
     </div>
   );
 });

@@ -1,17 +1,14 @@
 import type { RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
-import TextField from '@mui/material/TextField';
 import { memo, useCallback, useState } from 'react';
+import { BufferedTextField } from './BufferedTextField.tsx';
 import {
   type CommitDecision,
   controlTester,
-  describedBy,
   errorMessage,
-  FieldHelp,
   i18nKeyOf,
   isComputed,
   type RegformsControlProps,
-  requiredInput,
   shownError,
   useBufferedText,
   useFieldIds,
@@ -38,7 +35,9 @@ export const TimeControl = memo(function TimeControl(props: RegformsControlProps
   const ids = useFieldIds(id);
   const [touched, setTouched] = useState(false);
   const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
-  const { text, setText, flush } = useBufferedText({ data, toText, decide, commit });
+  // Live: the colon and the format error follow every keystroke.
+  const buffer = useBufferedText({ data, toText, decide, commit, live: true });
+  const { text } = buffer;
   const hhmm = typedTimeToHhmm(text);
   const invalid = text.trim() !== '' && !hhmm && (touched || text.length >= 5);
   const local = invalid
@@ -48,32 +47,24 @@ export const TimeControl = memo(function TimeControl(props: RegformsControlProps
   if (!visible) return null;
   return (
     <div className="regforms-control regforms-time">
-      <TextField
-        id={ids.input}
+      <BufferedTextField
+        ids={ids}
+        buffer={buffer}
         label={label}
+        description={description}
         required={required}
-        disabled={!enabled}
-        value={text}
-        error={Boolean(error)}
-        placeholder="hh:mm"
-        onChange={(e) => setText(maskTimeTyping(text, e.target.value))}
-        onBlur={() => {
+        enabled={enabled}
+        error={error}
+        field={{ placeholder: 'hh:mm' }}
+        format={maskTimeTyping}
+        onLeave={() => {
           setTouched(true);
-          flush();
-          if (hhmm && hhmm !== text) setText(hhmm);
+          // 930 or 9h30 become 09:30 on leaving (committed just after, by the blur).
+          if (hhmm && hhmm !== text) buffer.setText(hhmm);
         }}
-        slotProps={{
-          inputLabel: { shrink: true },
-          htmlInput: {
-            ...requiredInput(required),
-            inputMode: 'numeric',
-            autoComplete: 'off',
-            size: 8,
-            'aria-describedby': describedBy(ids, error, description),
-          },
-        }}
+        slotProps={{ inputLabel: { shrink: true } }}
+        htmlInput={{ inputMode: 'numeric', autoComplete: 'off', size: 8 }}
       />
-      <FieldHelp ids={ids} error={error} help={description} />
     </div>
   );
 });

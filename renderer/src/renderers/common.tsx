@@ -8,7 +8,17 @@ import type {
 import { transformPathToI18nPrefix } from '@jsonforms/core';
 import type { TranslateProps } from '@jsonforms/react';
 import FormHelperText from '@mui/material/FormHelperText';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 
 /** The control options the compiler writes on every Control of a compiled form's UI schema. */
 export interface RegformsControlOptions {
@@ -141,19 +151,66 @@ export function FieldHelp(props: {
           {error}
         </FormHelperText>
       ) : null}
-      {help ? <FormHelperText id={ids.help}>{help}</FormHelperText> : null}
+      {help ? (
+        // Read-only (a sent registration): MUI's disabled grey is below 4.5:1; help must stay readable.
+        <FormHelperText id={ids.help} sx={{ '&.Mui-disabled': { color: 'text.secondary' } }}>
+          {help}
+        </FormHelperText>
+      ) : null}
     </>
   );
 }
 
+/**
+ * The inputs of a form whose typing is not committed yet (their commit pause has not run out).
+ * The form flushes them before it reads its data to save or send, so a value typed just before
+ * Save, an autosave or the host's save() is in what is stored.
+ */
+export class PendingEdits {
+  private readonly flushes = new Set<() => void>();
+  add(flush: () => void): () => void {
+    this.flushes.add(flush);
+    return () => {
+      this.flushes.delete(flush);
+    };
+  }
+  /** Commits every input's pending text now (as on blur). */
+  flush(): void {
+    for (const f of [...this.flushes]) f();
+  }
+}
+
+/** Provided by the form around its JSON Forms; controls outside such a form just omit it. */
+export const PendingEditsContext = createContext<PendingEdits | undefined>(undefined);
+
 /** What a buffered input does with its text: store a value now, or wait (keep typing). */
 export type CommitDecision = { store: true; value: unknown } | { store: false };
 
+/** What useBufferedText gives its control (and BufferedTextField wires to the input). */
+export interface BufferedText {
+  /** The text shown: kept up to date on every keystroke only for a `live` control. */
+  text: string;
+  /** The text in the input now (a keystroke of an uncontrolled input does not render). */
+  current(): string;
+  setText(text: string): void;
+  /** Commits what was typed now (blur, a date chosen in the calendar). */
+  flush(): void;
+  live: boolean;
+  /** The input element, for writing the text of an uncontrolled input. */
+  inputRef: { current: HTMLInputElement | HTMLTextAreaElement | null };
+  /** Changes when data from outside replaces an uncontrolled input's text: remounts the input. */
+  version: number;
+}
+
 /**
- * Keeps what the user types in local state and commits it to the form data after a short
- * pause, on blur and on unmount, so a keystroke never waits for the whole form to re-render and
- * the last keystrokes are never lost. `decide(text, final)` turns the text into the stored value;
- * while typing (`final` false) it may wait, on blur (`final` true) it must store.
+ * Keeps what the user types out of the form data until a short pause, blur or unmount, so a
+ * keystroke never waits for the whole form to re-render and the last keystrokes are never lost.
+ * `decide(text, final)` turns the text into the stored value; while typing (`final` false) it
+ * may wait, on blur (`final` true) it must store.
+ *
+ * Speed: unless the control's render reads the text (`live`: masks, checks shown while typing),
+ * the input is uncontrolled: a keystroke is the browser's own edit of the input and renders no
+ * React component at all, not even the control; the text reaches React only with the commit.
  */
 export function useBufferedText(options: {
   data: unknown;
@@ -161,12 +218,17 @@ export function useBufferedText(options: {
   decide: (text: string, final: boolean) => CommitDecision;
   commit: (value: unknown) => void;
   delay?: number;
-}): { text: string; setText: (text: string) => void; flush: () => void } {
-  const { data, toText, decide, commit, delay = COMMIT_DELAY_MS } = options;
+  live?: boolean;
+}): BufferedText {
+  const { data, toText, decide, commit, delay = COMMIT_DELAY_MS, live = false } = options;
   const [text, setLocal] = useState(() => toText(data));
   const [synced, setSynced] = useState<unknown>(data);
+  const [version, setVersion] = useState(0);
+  const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const typed = useRef(text);
   const committed = useRef<unknown>(data);
   const pending = useRef<string | null>(null);
+  const refocus = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef({ decide, commit });
   latest.current = { decide, commit };
@@ -178,9 +240,20 @@ export function useBufferedText(options: {
     if (!Object.is(data, committed.current)) {
       committed.current = data;
       pending.current = null;
-      setLocal(toText(data));
+      typed.current = toText(data);
+      setLocal(typed.current);
+      if (!live) {
+        // The remounted input keeps the focus if the old one had it.
+        refocus.current = typeof document !== 'undefined' && document.activeElement === inputRef.current;
+        setVersion((v) => v + 1);
+      }
     }
   }
+  useLayoutEffect(() => {
+    if (version === 0 || !refocus.current) return;
+    refocus.current = false;
+    inputRef.current?.focus();
+  }, [version]);
 
   const run = useCallback((final: boolean) => {
     if (timer.current !== undefined) clearTimeout(timer.current);
@@ -197,17 +270,22 @@ export function useBufferedText(options: {
 
   const setText = useCallback(
     (next: string) => {
-      setLocal(next);
+      typed.current = next;
+      if (live) setLocal(next);
+      else if (inputRef.current && inputRef.current.value !== next) inputRef.current.value = next;
       pending.current = next;
       if (timer.current !== undefined) clearTimeout(timer.current);
       timer.current = setTimeout(() => run(false), delay);
     },
-    [delay, run],
+    [delay, run, live],
   );
 
   const flush = useCallback(() => run(true), [run]);
+  const current = useCallback(() => typed.current, []);
   useEffect(() => () => run(true), [run]);
-  return { text, setText, flush };
+  const edits = useContext(PendingEditsContext);
+  useEffect(() => edits?.add(flush), [edits, flush]);
+  return { text, current, setText, flush, live, inputRef, version };
 }
 
 /**

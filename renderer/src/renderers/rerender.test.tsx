@@ -60,4 +60,37 @@ describe('typing in one field does not re-render the others', () => {
     expect(rendersOf('A')).toBeGreaterThan(0);
     for (const other of ['B', 'N', 'D', 'R', 'S', 'P']) expect(rendersOf(other), other).toBe(0);
   });
+
+  test('a keystroke in a text or number field renders no control; the commit renders only that one', async () => {
+    renderForm({
+      schema: {
+        type: 'object',
+        properties: { A: { type: 'string' }, N: { type: 'number' }, B: { type: 'string' } },
+      },
+      uischema: {
+        type: 'VerticalLayout',
+        elements: [
+          control('A', { fieldType: 'text' }),
+          control('N', { fieldType: 'decimal' }),
+          control('B', { fieldType: 'text' }),
+        ],
+      } as UISchemaElement,
+    });
+    const spy = vi.mocked(common.describedBy);
+    spy.mockClear();
+    const a = screen.getByLabelText('A') as HTMLInputElement;
+    const n = screen.getByLabelText('N') as HTMLInputElement;
+    for (const text of ['D', 'Du', 'Dup']) fireEvent.change(a, { target: { value: text } });
+    fireEvent.change(n, { target: { value: '7,5' } });
+    // The browser's own edit of the input: nothing rendered, the text is there.
+    expect(spy).not.toHaveBeenCalled();
+    expect(a.value).toBe('Dup');
+    expect(n.value).toBe('7,5');
+    await settle();
+    const rendersOf = (name: string) =>
+      spy.mock.calls.filter(([ids]) => ids.error.startsWith(`#/properties/${name}`)).length;
+    expect(rendersOf('A')).toBeGreaterThan(0);
+    expect(rendersOf('B')).toBe(0);
+    expect(a.value).toBe('Dup');
+  });
 });

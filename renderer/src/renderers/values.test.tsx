@@ -98,6 +98,22 @@ describe('text', () => {
     expect(h.data().TX_NAME).toBe('Dupont');
   });
 
+  test('a value from outside replaces the text without taking the focus away', async () => {
+    const form = oneControl('TX_NAME', { type: 'string' }, { fieldType: 'text' }, 'Nom');
+    const h = renderForm({ ...form, data: { TX_NAME: 'Dupont' } });
+    const input = screen.getByLabelText('Nom') as HTMLInputElement;
+    expect(input.value).toBe('Dupont');
+    input.focus();
+    h.rerender({ data: { TX_NAME: 'Durand' } });
+    const now = screen.getByLabelText('Nom') as HTMLInputElement;
+    expect(now.value).toBe('Durand');
+    expect(document.activeElement).toBe(now);
+    // What is typed next is committed as usual.
+    fireEvent.change(now, { target: { value: 'Durand-Dupont' } });
+    await settle();
+    expect(h.data().TX_NAME).toBe('Durand-Dupont');
+  });
+
   test('a pasted text longer than the maximum is not cut (the validator reports it)', async () => {
     const form = oneControl('TX_NAME', { type: 'string', maxLength: 3 }, { fieldType: 'text' }, 'Nom');
     const h = renderForm({ ...form });
