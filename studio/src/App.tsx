@@ -17,6 +17,8 @@ import { AuthoringPage } from './authoring/AuthoringPage.tsx';
 import { CatalogPage } from './catalog/CatalogPage.tsx';
 import { RegistrationTypePage } from './catalog/RegistrationTypePage.tsx';
 import { VersionPage } from './catalog/VersionPage.tsx';
+import { ComparePage } from './compare/ComparePage.tsx';
+import { CsvPage } from './csv/CsvPage.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, type UiLang, useLang } from './i18n.tsx';
 import { RegistrationPage } from './registrations/RegistrationPage.tsx';
 import { NotFound } from './ui/Status.tsx';
@@ -83,6 +85,9 @@ export function App() {
           <Route path="/r/:registry/:type/registration/:id" component={RegistrationPage} />
           <Route path="/r/:registry/:type/v/:version" component={VersionPage} />
           <Route path="/edit/:registry/:type/:version" component={AuthoringPage} />
+          <Route path="/compare/:registry/:type" component={ComparePage} />
+          <Route path="/compare/:registry/:type/:from/:to" component={ComparePage} />
+          <Route path="/csv/:registry/:type/:version" component={CsvPage} />
           <Route>
             <NotFound />
           </Route>

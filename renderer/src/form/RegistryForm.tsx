@@ -24,6 +24,8 @@ import {
 } from '@regforms/runtime';
 import type { ErrorObject } from 'ajv';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { PendingEdits, PendingEditsContext } from '../renderers/common.tsx';
 import { type SectionInfo, sectionOfPath, sectionStatus, sectionsOf } from './sections.ts';
 import { translator } from './strings.ts';
 
@@ -188,7 +190,9 @@ export function RegistryForm(props: RegistryFormProps) {
   const { form } = props;
   const lang = props.lang && form.i18n[props.lang] ? props.lang : form.meta.defaultLanguage;
   const t = useMemo(() => translator(form.i18n[lang], lang), [form, lang]);
-  const ajv = useMemo(() => createAjv(), []);
+  // One ajv per form: a form recompiled with the same $id (the studio's live preview) would
+  // otherwise be refused by the instance that already holds the previous one.
+  const ajv = useMemo(() => createAjv(), [form]);
   const validator = useMemo(() => createValidator(form, ajv), [form, ajv]);
   const sections = useMemo(() => sectionsOf(form), [form]);
   const registrations = useMemo(
@@ -211,8 +215,18 @@ export function RegistryForm(props: RegistryFormProps) {
   const lastData = useRef(data);
   const registrationRef = useRef(registration);
   registrationRef.current = registration;
-  const dataRef = useRef(data);
-  dataRef.current = data;
+  // Inputs keep what is typed until a short pause; saving or sending commits it first.
+  const edits = useMemo(() => new PendingEdits(), []);
+  /**
+   * Commits every input's pending text and returns the newest data: the commit goes through
+   * JSON Forms' reducer (flushSync runs it now) and the middleware hands the data back in a
+   * microtask, before this one resumes.
+   */
+  const flushEdits = useCallback(async (): Promise<RegistrationData> => {
+    flushSync(() => edits.flush());
+    await Promise.resolve();
+    return lastData.current;
+  }, [edits]);
 
   // A new registration to open (e.g. the host picked another one).
   useEffect(() => {
@@ -270,12 +284,14 @@ export function RegistryForm(props: RegistryFormProps) {
 
   const save = useCallback(async () => {
     if (readOnly) return;
+    const saving = await flushEdits();
     setSaveState('saving');
     try {
       const reg = await ensureRegistration();
-      const result = await registrations.save(reg.id, form, dataRef.current, lang);
+      const result = await registrations.save(reg.id, form, saving, lang);
       setRegistration(result.registration);
-      setSaveState(dataRef.current === lastData.current ? 'saved' : 'dirty');
+      // A change made while saving keeps the registration dirty (autosave saves it next).
+      setSaveState(saving === lastData.current ? 'saved' : 'dirty');
       props.onSave?.(result.registration, result.errors);
       return result;
     } catch (e) {
@@ -283,7 +299,7 @@ export function RegistryForm(props: RegistryFormProps) {
       setNotice({ severity: 'error', text: e instanceof LifecycleError ? e.message : String(e) });
       return undefined;
     }
-  }, [readOnly, ensureRegistration, registrations, form, lang, props.onSave]);
+  }, [readOnly, flushEdits, ensureRegistration, registrations, form, lang, props.onSave]);
 
   // Autosave: drafts survive a reload or a crash.
   const autosave = props.autosave ?? 800;
@@ -293,19 +309,24 @@ export function RegistryForm(props: RegistryFormProps) {
     return () => clearTimeout(timer);
   }, [saveState, autosave, readOnly, save]);
   useEffect(() => {
+    // What is still being typed counts: a page left mid-word keeps the word.
     const flush = () => {
-      if (saveState === 'dirty') void save();
+      const before = lastData.current;
+      void flushEdits().then((now) => {
+        if (saveState === 'dirty' || now !== before) void save();
+      });
     };
     window.addEventListener('pagehide', flush);
     return () => window.removeEventListener('pagehide', flush);
-  }, [saveState, save]);
+  }, [saveState, save, flushEdits]);
 
   const send = useCallback(async () => {
     if (readOnly) return;
+    const sending = await flushEdits();
     setAttemptedSend(true);
     try {
       const reg = await ensureRegistration();
-      const result = await registrations.send(reg.id, form, dataRef.current, lang);
+      const result = await registrations.send(reg.id, form, sending, lang);
       setRegistration(result.registration);
       setSaveState('saved');
       if (result.errors.length === 0) {
@@ -318,7 +339,7 @@ export function RegistryForm(props: RegistryFormProps) {
     } catch (e) {
       setNotice({ severity: 'error', text: e instanceof LifecycleError ? e.message : String(e) });
     }
-  }, [readOnly, ensureRegistration, registrations, form, lang, t, props.onSend]);
+  }, [readOnly, flushEdits, ensureRegistration, registrations, form, lang, t, props.onSend]);
 
   const remove = useCallback(async () => {
     const reg = registrationRef.current;
@@ -339,7 +360,7 @@ export function RegistryForm(props: RegistryFormProps) {
       save: async () => void (await save()),
       send,
       get data() {
-        return dataRef.current;
+        return lastData.current;
       },
       get registration() {
         return registrationRef.current;
@@ -479,20 +500,22 @@ export function RegistryForm(props: RegistryFormProps) {
               {t(`${current.key}.description`)}
             </Typography>
           )}
-          <JsonForms
-            key={current.id}
-            schema={sectionSchema as never}
-            uischema={sectionUi}
-            data={data}
-            renderers={renderers}
-            cells={materialCells}
-            ajv={ajv}
-            i18n={i18n}
-            readonly={readOnly}
-            validationMode="NoValidation"
-            additionalErrors={ajvErrors}
-            middleware={middleware}
-          />
+          <PendingEditsContext.Provider value={edits}>
+            <JsonForms
+              key={current.id}
+              schema={sectionSchema as never}
+              uischema={sectionUi}
+              data={data}
+              renderers={renderers}
+              cells={materialCells}
+              ajv={ajv}
+              i18n={i18n}
+              readonly={readOnly}
+              validationMode="NoValidation"
+              additionalErrors={ajvErrors}
+              middleware={middleware}
+            />
+          </PendingEditsContext.Provider>
           <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 2 }}>
             <Button disabled={position <= 0} onClick={() => setActive(visibleSections[position - 1]!.index)}>
               {t('previous')}
@@ -522,6 +545,8 @@ export function RegistryForm(props: RegistryFormProps) {
                     <Link
                       component="button"
                       type="button"
+                      // The alert's own text colour: primary blue on the error tint is below 4.5:1.
+                      color="inherit"
                       onClick={() => jumpTo(e.path)}
                       data-path={e.path.join('.')}
                     >

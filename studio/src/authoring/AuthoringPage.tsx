@@ -112,7 +112,8 @@ function Authoring({
               f.meta.registry === registry && f.meta.registrationType === type && f.meta.version === version,
           );
           setOutcome({ text: current, diagnostics: result.diagnostics, form, ms: result.ms });
-          if (form) setLastGood(form);
+          // The same form again (another keystroke, same result): keep the object the preview has.
+          if (form) setLastGood((previous) => (previous?.meta.hash === form.meta.hash ? previous : form));
         },
         (e: Error) => live && setOutcome({ text: current, diagnostics: [], ms: 0, failure: e.message }),
       );

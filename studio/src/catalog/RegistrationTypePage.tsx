@@ -73,7 +73,7 @@ function TypeView({ compiled, registry, type }: { compiled: Compiled; registry: 
         <Typography component="h2" variant="h6" id="registrations-title" gutterBottom>
           {t('registrations')}
         </Typography>
-        <RegistrationsTable registry={registry} type={type} forms={forms} />
+        <RegistrationsTable registry={registry} type={type} forms={forms} latest={latest} />
       </Paper>
 
       <Paper variant="outlined" component="section" aria-labelledby="versions-title" sx={{ p: 2 }}>
@@ -81,6 +81,11 @@ function TypeView({ compiled, registry, type }: { compiled: Compiled; registry: 
           <Typography component="h2" variant="h6" id="versions-title" sx={{ flex: '1 1 auto' }}>
             {t('versions')}
           </Typography>
+          {entry.type.versions.length > 1 && (
+            <Button variant="outlined" href={`#/compare/${registry}/${type}`} data-action="compare">
+              {t('compare')}
+            </Button>
+          )}
           {base && (
             <Button variant="outlined" onClick={() => setNewVersion(true)} data-action="new-version">
               {t('newVersion')}
@@ -138,6 +143,14 @@ function TypeView({ compiled, registry, type }: { compiled: Compiled; registry: 
                       <Link href={`#/edit/${registry}/${type}/${v.version}`}>
                         {v.status === 'published' ? t('view') : t('edit')}
                       </Link>
+                      {ok && (
+                        <Link
+                          href={`#/csv/${registry}/${type}/${v.version}`}
+                          aria-label={`${t('csv')} ${v.version}`}
+                        >
+                          {t('csv')}
+                        </Link>
+                      )}
                     </Box>
                   </TableCell>
                 </TableRow>

@@ -5,6 +5,7 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { compareVersions } from '@regforms/definition';
 import { MemoryStore, Registrations } from '@regforms/registrations';
 import { RegistryForm, regformsRenderers } from '@regforms/renderer';
 import { useMemo } from 'react';
@@ -39,6 +40,11 @@ function VersionView({
   const fb = entry.registry.languages.fallback;
   const form = findForm(compiled, registry, type, version);
   const diagnostics = compiled.diagnostics.filter((d) => d.severity === 'error');
+  // The version this one is naturally compared with: the highest lower one, published first.
+  const lower = entry.type.versions
+    .filter((x) => compareVersions(x.version, version) < 0)
+    .sort((a, b) => compareVersions(a.version, b.version));
+  const previous = (lower.filter((x) => x.status === 'published').pop() ?? lower.pop())?.version;
   return (
     <Box>
       <Breadcrumbs
@@ -58,6 +64,20 @@ function VersionView({
         <Button variant="outlined" href={`#/edit/${registry}/${type}/${version}`}>
           {v.status === 'published' ? t('view') : t('edit')}
         </Button>
+        {previous && (
+          <Button
+            variant="outlined"
+            href={`#/compare/${registry}/${type}/${previous}/${version}`}
+            data-action="compare"
+          >
+            {t('compareWith', { version: previous })}
+          </Button>
+        )}
+        {form && (
+          <Button variant="outlined" href={`#/csv/${registry}/${type}/${version}`} data-action="csv">
+            {t('csv')}
+          </Button>
+        )}
       </Box>
       {form ? (
         <Paper variant="outlined" sx={{ p: 2 }}>

@@ -6,20 +6,45 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import type { Registration } from '@regforms/registrations';
-import { RegistryForm, regformsRenderers } from '@regforms/renderer';
+import { RegistryForm, type RegistryFormApi, regformsRenderers } from '@regforms/renderer';
 import type { CompiledForm } from '@regforms/runtime';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { findType } from '../catalog/lookup.ts';
 import { findForm } from '../definitions/context.tsx';
 import type { Compiled } from '../definitions/protocol.ts';
 import { text, useLang } from '../i18n.tsx';
 import { Breadcrumbs, Loading, NotFound, WithDefinitions } from '../ui/Status.tsx';
+import { MigrationOfferBanner, MigrationRecordNote } from './MigrationOffer.tsx';
+import { migrationOffer } from './migration.ts';
 import { registrations } from './service.ts';
 
 export function RegistrationPage({ params }: { params: { registry: string; type: string; id: string } }) {
+  // One view per registration: the router keeps this component when only the address's id
+  // changes, and what one registration holds (its state, its form) must not leak into the
+  // next one. A new registration that gets its address on its first save keeps its view.
+  const [session, setSession] = useState({ id: params.id, n: 0, created: undefined as string | undefined });
+  let current = session;
+  if (params.id !== session.id) {
+    current = {
+      id: params.id,
+      n: params.id === session.created ? session.n : session.n + 1,
+      created: undefined,
+    };
+    setSession(current);
+  }
+  const onCreated = useCallback((created: string) => setSession((s) => ({ ...s, created })), []);
   return (
-    <WithDefinitions>{(compiled) => <RegistrationView compiled={compiled} {...params} />}</WithDefinitions>
+    <WithDefinitions>
+      {(compiled) => (
+        <RegistrationView
+          key={`${params.registry}/${params.type}/${current.n}`}
+          compiled={compiled}
+          onCreated={onCreated}
+          {...params}
+        />
+      )}
+    </WithDefinitions>
   );
 }
 
@@ -45,17 +70,21 @@ function RegistrationView({
   registry,
   type,
   id,
+  onCreated,
 }: {
   compiled: Compiled;
   registry: string;
   type: string;
   id: string;
+  /** Called with the id a new registration gets, before the address changes to it. */
+  onCreated(id: string): void;
 }) {
   const { t, lang } = useLang();
   const [, navigate] = useLocation();
   const isNew = id === 'new';
   // undefined: loading; null: not in the store.
   const [registration, setRegistration] = useState<Registration | null | undefined>(isNew ? null : undefined);
+  const formApi = useRef<RegistryFormApi | null>(null);
 
   useEffect(() => {
     if (isNew) return;
@@ -70,6 +99,12 @@ function RegistrationView({
       live = false;
     };
   }, [id, isNew, registration]);
+
+  // What moving this draft to a newer published version would do (nothing stored yet).
+  const offer = useMemo(
+    () => (registration ? migrationOffer(compiled, registration, lang) : undefined),
+    [compiled, registration, lang],
+  );
 
   const entry = findType(compiled, registry, type);
   if (!entry) return <NotFound>{t('notFoundType', { id: `${registry}/${type}` })}</NotFound>;
@@ -104,6 +139,21 @@ function RegistrationView({
   return (
     <Box>
       {crumbs}
+      {registration && offer && (
+        <MigrationOfferBanner
+          key={registration.formHash}
+          registration={registration}
+          offer={offer}
+          compiled={compiled}
+          beforeMove={async () => {
+            await formApi.current?.save();
+          }}
+          onMoved={setRegistration}
+        />
+      )}
+      {registration?.migration && chosen.form && (
+        <MigrationRecordNote registration={registration} forms={[chosen.form]} />
+      )}
       {note && registration && (
         <Alert
           severity={note === 'formOfRegistrationMissing' ? 'error' : 'info'}
@@ -116,21 +166,27 @@ function RegistrationView({
       {chosen.form ? (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <RegistryForm
+            // A move to another version is another form for the same registration: start afresh.
+            key={chosen.form.meta.hash}
             form={chosen.form}
             lang={lang}
             registrations={registrations}
             renderers={regformsRenderers}
             {...(registration ? { registration } : {})}
+            apiRef={formApi}
             onSave={(saved) => {
+              // Kept in step with the store: the migration offer is computed from it.
+              setRegistration(saved);
               if (isNew) {
-                setRegistration(saved);
+                onCreated(saved.id);
                 // The address of the new registration, so a reload opens it again.
                 navigate(`/r/${registry}/${type}/registration/${saved.id}`, { replace: true });
               }
             }}
             onSend={(sent) => {
+              setRegistration(sent);
               if (isNew) {
-                setRegistration(sent);
+                onCreated(sent.id);
                 navigate(`/r/${registry}/${type}/registration/${sent.id}`, { replace: true });
               }
             }}

@@ -10,7 +10,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { Registration } from '@regforms/registrations';
+import { migrationCandidates, type Registration } from '@regforms/registrations';
 import type { CompiledForm } from '@regforms/runtime';
 import { useEffect, useState } from 'react';
 import { useLang } from '../i18n.tsx';
@@ -25,12 +25,15 @@ export function RegistrationsTable({
   registry,
   type,
   forms,
+  latest = null,
   /** Bumped by the page to re-read the store (e.g. after an import). */
   refresh = 0,
 }: {
   registry: string;
   type: string;
   forms: CompiledForm[];
+  /** The most recent published version: Open registrations on an older one are marked. */
+  latest?: string | null;
   refresh?: number;
 }) {
   const { t, lang } = useLang();
@@ -53,6 +56,11 @@ export function RegistrationsTable({
   if (!list) return null;
   const shown = list.filter((r) => showDeleted || r.status !== 'deleted');
   const deleted = list.length - list.filter((r) => r.status !== 'deleted').length;
+  const movable = new Set(
+    migrationCandidates(shown, {
+      registries: [{ id: registry, registrationTypes: [{ id: type, latest }] }],
+    }).map((c) => c.registration.id),
+  );
   const formOf = (r: Registration) => forms.find((f) => f.meta.hash === r.formHash) ?? forms[0];
   return (
     <Box>
@@ -86,7 +94,13 @@ export function RegistrationsTable({
           </TableHead>
           <TableBody>
             {shown.map((r) => (
-              <TableRow key={r.id} data-registration={r.id} data-status={r.status} hover>
+              <TableRow
+                key={r.id}
+                data-registration={r.id}
+                data-status={r.status}
+                data-movable={movable.has(r.id) || undefined}
+                hover
+              >
                 <TableCell>
                   <Chip size="small" label={t(`reg.${r.status}`)} color={STATUS_COLOR[r.status]} />
                 </TableCell>
@@ -94,7 +108,20 @@ export function RegistrationsTable({
                   {r.registrationCode ?? '—'}
                 </TableCell>
                 <TableCell sx={{ fontFamily: 'monospace' }}>{patientOf(r, formOf(r))}</TableCell>
-                <TableCell>{r.version}</TableCell>
+                <TableCell>
+                  {r.version}
+                  {movable.has(r.id) && latest && (
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      color="primary"
+                      label={t('newerVersionChip', { version: latest })}
+                      title={t('newerVersionHint', { version: latest })}
+                      sx={{ ml: 1 }}
+                      data-testid="newer-version"
+                    />
+                  )}
+                </TableCell>
                 <TableCell>{formatDateTime(r.createdAt, lang)}</TableCell>
                 <TableCell>{formatDateTime(r.updatedAt, lang)}</TableCell>
                 <TableCell>{formatDateTime(r.sentAt, lang)}</TableCell>

@@ -1,0 +1,50 @@
+/*
+ * The studio as `pnpm start` serves it (Vite dev server, studio/vite.config.ts), but on a copy
+ * of definitions/ in a temporary folder: the studio's Save writes version files, and neither
+ * tests nor screenshots may touch the repository's definitions.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'vite';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const STUDIO = join(ROOT, 'studio');
+export const DEFINITIONS = join(ROOT, 'definitions');
+
+export interface Studio {
+  url: string;
+  /** The definitions folder behind this server (a copy). */
+  definitions: string;
+  close(): Promise<void>;
+}
+
+export async function startStudio(): Promise<Studio> {
+  const definitions = mkdtempSync(join(tmpdir(), 'regforms-studio-definitions-'));
+  cpSync(DEFINITIONS, definitions, { recursive: true });
+  // The plugin reads its folder from REGFORMS_DEFINITIONS when the config is loaded, which
+  // createServer does right here; the variable is put back at once.
+  const before = process.env.REGFORMS_DEFINITIONS;
+  process.env.REGFORMS_DEFINITIONS = definitions;
+  let server: Awaited<ReturnType<typeof createServer>>;
+  try {
+    server = await createServer({
+      root: STUDIO,
+      configFile: join(STUDIO, 'vite.config.ts'),
+      server: { port: 0, host: '127.0.0.1', strictPort: false },
+      logLevel: 'error',
+    });
+  } finally {
+    if (before === undefined) delete process.env.REGFORMS_DEFINITIONS;
+    else process.env.REGFORMS_DEFINITIONS = before;
+  }
+  await server.listen();
+  return {
+    url: server.resolvedUrls!.local[0]!,
+    definitions,
+    close: async () => {
+      await server.close();
+      rmSync(definitions, { recursive: true, force: true });
+    },
+  };
+}
