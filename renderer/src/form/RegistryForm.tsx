@@ -38,7 +38,7 @@ export interface RegistryFormProps {
   /** Where registrations are kept; defaults to an in-memory store. */
   registrations?: Registrations;
   readOnly?: boolean;
-  /** Autosave delay in ms after the last change (0: off). */
+  /** Autosave delay in ms, counted from the first unsaved change so that steady typing is still saved (0: off). */
   autosave?: number;
   /** Renderers to use after the stock material ones (the regforms custom renderers). */
   renderers?: JsonFormsRendererRegistryEntry[];
