@@ -1,6 +1,6 @@
 /* `regforms csv …` as a user runs it: output, files, exit codes, never a stack trace. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,5 +108,25 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     const r = regforms('validate', 'demo/visit', join(CORPUS, 'empty-file', 'input.csv'), ...demo);
     expect(r.code).toBe(1);
     expect(r.out).toContain('error EMPTY_FILE The file is empty');
+  });
+
+  it('--progress reports the rows checked on stderr, every 200 rows, and leaves stdout to the report', () => {
+    const lines = readFileSync(join(CORPUS, 'quoted-fields', 'input.csv'), 'utf8').split('\n');
+    const big = join(TMP, 'big.csv');
+    // 450 copies of one valid row: the same business key, so each replaces the one before.
+    writeFileSync(big, [lines[0], ...Array.from({ length: 450 }, () => lines[1])].join('\n'));
+    const r = regforms('validate', 'demo/visit', big, ...demo, '--progress');
+    expect(r.code).toBe(0);
+    expect(r.err.trim().split('\n')).toEqual([
+      '200/450 rows checked',
+      '400/450 rows checked',
+      '450/450 rows checked',
+    ]);
+    expect(r.out).toContain('450 data rows: 1 sent, 0 draft, 449 replaced, 0 rejected, 0 empty skipped');
+    // Off in a pipe unless asked, and only for the commands that read rows.
+    expect(regforms('validate', 'demo/visit', big, ...demo).err).toBe('');
+    expect(regforms('template', 'demo/visit', ...demo, '--progress').err).toContain(
+      '--progress is not an option of csv template',
+    );
   });
 });

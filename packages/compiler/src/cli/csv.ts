@@ -49,6 +49,8 @@ Options:
   --lang L           language of labels and messages (default: the form's first language)
   --json             the report as JSON: { form, dryRun, file, issues, rows, totals }
   --out FILE         write to FILE instead of standard output
+  --progress         rows checked so far on standard error, every 200 rows (always on a
+                     terminal; this forces it in a pipe or a log)
 
 Exit codes: 0 done, 1 a row was rejected or the file cannot be read, 2 usage error.`;
 
@@ -135,11 +137,16 @@ function openStore(path: string | undefined, command: string): FileStore {
   }
 }
 
-/** Progress on a terminal only: a pipe or a log gets the report and nothing else. */
-function progress(): ((p: { rows: number; totalRows: number }) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
+/**
+ * Progress on stderr, on a terminal (or with --progress): a pipe or a log gets the report and
+ * nothing else unless asked. On a terminal the line is rewritten in place.
+ */
+function progress(forced: boolean): ((p: { rows: number; totalRows: number }) => void) | undefined {
+  const tty = process.stderr.isTTY === true;
+  if (!tty && !forced) return undefined;
   return ({ rows, totalRows }) => {
-    process.stderr.write(`\r${rows}/${totalRows} rows${rows === totalRows ? '\n' : ''}`);
+    const line = `${rows}/${totalRows} rows checked`;
+    process.stderr.write(tty ? `\r${line}${rows === totalRows ? '\n' : ''}` : `${line}\n`);
   };
 }
 
@@ -166,6 +173,7 @@ async function run(args: string[]): Promise<number> {
         store: { type: 'string' },
         definitions: { type: 'string' },
         dictionary: { type: 'string' },
+        progress: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -184,6 +192,7 @@ async function run(args: string[]): Promise<number> {
   only('store', ['validate', 'import', 'export']);
   only('out', ['template', 'export']);
   only('json', ['validate', 'import']);
+  only('progress', ['validate', 'import']);
   const expected = command === 'validate' || command === 'import' ? 2 : 1;
   if (positionals.length > expected)
     throw new CsvUsageError(`Too many arguments: ${positionals.slice(expected).join(' ')}`);
@@ -213,7 +222,7 @@ async function run(args: string[]): Promise<number> {
           ? undefined
           : openStore(values.store as string | undefined, command);
       const store: RegistrationStore = fileStore ?? new MemoryStore();
-      const onProgress = progress();
+      const onProgress = progress(values.progress === true);
       const report = await importCsv(form, input.bytes, {
         store,
         lang,
