@@ -9,7 +9,7 @@ import { readDefinitionFiles } from '../packages/compiler/src/files.ts';
 import { compileDefinitions } from '../packages/compiler/src/index.ts';
 import { templateCsv } from '../packages/csv/src/index.ts';
 import { collectConsoleErrors, launch } from '../tests/e2e/browser.ts';
-import { startStudio } from '../tests/e2e/studio-server.ts';
+import { FOLLOW_UP_ROW, startStudio } from '../tests/e2e/studio-server.ts';
 
 const OUT = join(import.meta.dirname, '..', 'docs', 'screenshots');
 
@@ -60,18 +60,7 @@ try {
   await shot('catalog');
 
   // 2. A CSV file checked row by row (then imported, so the registrations table has rows).
-  const followUp = {
-    TX_AUTHOR: 'Dr Peeters',
-    IDC_PAT: '93051822361',
-    DT_PAT_DOB: '18/05/1993',
-    CD_PAT_SEX: 'F',
-    CD_PAT_PLC_RESDC: '1000',
-    CD_FU_CONSTTN: '1',
-    CD_CONSTTN: '1',
-    DT_CONSULT: '01/03/2025',
-    CD_OYFFRPCI: '0',
-    CD_CABG_EXECF: '0',
-  };
+  const followUp = FOLLOW_UP_ROW;
   await go('csv/angio/follow-up-pci/1.0.0');
   await upload(
     'follow-up-2025-03.csv',

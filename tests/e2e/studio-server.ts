@@ -12,6 +12,20 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export const STUDIO = join(ROOT, 'studio');
 export const DEFINITIONS = join(ROOT, 'definitions');
 
+/** A complete, valid row of angio/follow-up-pci@1.0.0: the CSV screen's test and screenshot start from it. */
+export const FOLLOW_UP_ROW: Readonly<Record<string, string>> = {
+  TX_AUTHOR: 'Dr Peeters',
+  IDC_PAT: '93051822361',
+  DT_PAT_DOB: '18/05/1993',
+  CD_PAT_SEX: 'F',
+  CD_PAT_PLC_RESDC: '1000',
+  CD_FU_CONSTTN: '1',
+  CD_CONSTTN: '1',
+  DT_CONSULT: '01/03/2025',
+  CD_OYFFRPCI: '0',
+  CD_CABG_EXECF: '0',
+};
+
 export interface Studio {
   url: string;
   /** The definitions folder behind this server (a copy). */

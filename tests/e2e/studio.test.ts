@@ -17,7 +17,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
 import { collectConsoleErrors, launch } from './browser.ts';
-import { DEFINITIONS, type Studio, startStudio } from './studio-server.ts';
+import { DEFINITIONS, FOLLOW_UP_ROW, type Studio, startStudio } from './studio-server.ts';
 
 let studio: Studio;
 let browser: Browser;
@@ -290,18 +290,7 @@ describe('studio', () => {
     const html = await textOf(dictionary);
     expect(html).toContain('<code>DT_CONSULT</code></td><td>Date of the consultation');
 
-    const complete = {
-      TX_AUTHOR: 'Dr Peeters',
-      IDC_PAT: '93051822361',
-      DT_PAT_DOB: '18/05/1993',
-      CD_PAT_SEX: 'F',
-      CD_PAT_PLC_RESDC: '1000',
-      CD_FU_CONSTTN: '1',
-      CD_CONSTTN: '1',
-      DT_CONSULT: '01/03/2025',
-      CD_OYFFRPCI: '0',
-      CD_CABG_EXECF: '0',
-    };
+    const complete = FOLLOW_UP_ROW;
     const file = csvOf(form, [
       complete,
       { ...complete, IDC_PAT: '85073003328', DT_CONSULT: '31/02/2025', CD_PAT_SEX: 'Female' },

@@ -2,7 +2,6 @@ import type { RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import { memo } from 'react';
@@ -12,6 +11,7 @@ import {
   describedBy,
   FieldHelp,
   isComputed,
+  QuestionLegend,
   type RegformsControlProps,
   useFieldIds,
 } from './common.tsx';
@@ -34,15 +34,9 @@ export const ChoiceRadioControl = memo(function ChoiceRadioControl(props: Regfor
       error={Boolean(error)}
       disabled={!enabled}
     >
-      {/* Read-only (a sent registration): MUI's disabled grey is below 4.5:1; the question must stay readable. */}
-      <FormLabel
-        component="legend"
-        id={labelId}
-        required={required}
-        sx={{ '&.Mui-disabled': { color: 'text.secondary' } }}
-      >
+      <QuestionLegend id={labelId} required={required}>
         {label}
-      </FormLabel>
+      </QuestionLegend>
       <RadioGroup
         row
         name={ids.input}

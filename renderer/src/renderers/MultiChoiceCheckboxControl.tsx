@@ -4,7 +4,6 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
-import FormLabel from '@mui/material/FormLabel';
 import { memo } from 'react';
 import { codesOf, errorOf, isChoice, useCodeOptions } from './choices.ts';
 import {
@@ -12,6 +11,7 @@ import {
   describedBy,
   FieldHelp,
   isComputed,
+  QuestionLegend,
   type RegformsControlProps,
   useFieldIds,
 } from './common.tsx';
@@ -48,15 +48,9 @@ export const MultiChoiceCheckboxControl = memo(function MultiChoiceCheckboxContr
       disabled={!enabled}
       aria-describedby={describedBy(ids, error, description)}
     >
-      {/* Read-only (a sent registration): MUI's disabled grey is below 4.5:1; the question must stay readable. */}
-      <FormLabel
-        component="legend"
-        id={labelId}
-        required={required}
-        sx={{ '&.Mui-disabled': { color: 'text.secondary' } }}
-      >
+      <QuestionLegend id={labelId} required={required}>
         {label}
-      </FormLabel>
+      </QuestionLegend>
       <FormGroup row>
         {options.map((o, i) => (
           <FormControlLabel

@@ -8,8 +8,10 @@ import type {
 import { transformPathToI18nPrefix } from '@jsonforms/core';
 import type { TranslateProps } from '@jsonforms/react';
 import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
 import {
   createContext,
+  type ReactNode,
   useCallback,
   useContext,
   useEffect,
@@ -138,6 +140,23 @@ export function describedBy(
 }
 
 /** The error (red, first) and the help text under a field, with the ids inputs point to. */
+/**
+ * The question of a group of radios or checkboxes, as the fieldset's legend. Read-only (a sent
+ * registration): MUI's disabled grey is below 4.5:1, and the question must stay readable.
+ */
+export function QuestionLegend(props: { id: string; required: boolean | undefined; children: ReactNode }) {
+  return (
+    <FormLabel
+      component="legend"
+      id={props.id}
+      required={props.required}
+      sx={{ '&.Mui-disabled': { color: 'text.secondary' } }}
+    >
+      {props.children}
+    </FormLabel>
+  );
+}
+
 export function FieldHelp(props: {
   ids: { error: string; help: string };
   error: string | undefined;

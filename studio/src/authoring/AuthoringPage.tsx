@@ -20,7 +20,7 @@ import { useCompiler } from '../definitions/compiler-client.ts';
 import { registryFiles, useDefinitions } from '../definitions/context.tsx';
 import type { Compiled } from '../definitions/protocol.ts';
 import { text, useLang } from '../i18n.tsx';
-import { Breadcrumbs, NotFound, WithDefinitions } from '../ui/Status.tsx';
+import { NotFound, TypeBreadcrumbs, WithDefinitions } from '../ui/Status.tsx';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { clearDraft, loadDraft, storeDraft } from './drafts.ts';
 import { NewVersionDialog } from './NewVersionDialog.tsx';
@@ -155,13 +155,7 @@ function Authoring({
 
   return (
     <Box>
-      <Breadcrumbs
-        items={[
-          { label: text(entry.registry.title, lang, fb) },
-          { label: text(entry.type.title, lang, fb), href: `#/r/${registry}/${type}` },
-          { label: `${t('authoring')} ${version}` },
-        ]}
-      />
+      <TypeBreadcrumbs entry={entry} items={[{ label: `${t('authoring')} ${version}` }]} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1 }}>
         <Typography component="h1" variant="h5" sx={{ flex: '1 1 auto' }}>
           {text(entry.type.title, lang, fb)} {version}{' '}

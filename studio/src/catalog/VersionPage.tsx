@@ -13,7 +13,7 @@ import { DiagnosticList } from '../authoring/DiagnosticList.tsx';
 import { findForm } from '../definitions/context.tsx';
 import type { Compiled } from '../definitions/protocol.ts';
 import { text, useLang } from '../i18n.tsx';
-import { Breadcrumbs, NotFound, WithDefinitions } from '../ui/Status.tsx';
+import { NotFound, TypeBreadcrumbs, WithDefinitions } from '../ui/Status.tsx';
 import { diagnosticsOf, findType } from './lookup.ts';
 
 export function VersionPage({ params }: { params: { registry: string; type: string; version: string } }) {
@@ -47,13 +47,7 @@ function VersionView({
   const previous = (lower.filter((x) => x.status === 'published').pop() ?? lower.pop())?.version;
   return (
     <Box>
-      <Breadcrumbs
-        items={[
-          { label: text(entry.registry.title, lang, fb) },
-          { label: text(entry.type.title, lang, fb), href: `#/r/${registry}/${type}` },
-          { label: version },
-        ]}
-      />
+      <TypeBreadcrumbs entry={entry} items={[{ label: version }]} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 2 }}>
         <Typography component="h1" variant="h5" sx={{ flex: '1 1 auto' }}>
           {t('tryForm')} — {text(entry.type.title, lang, fb)} {version}

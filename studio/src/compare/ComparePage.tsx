@@ -25,7 +25,7 @@ import { findForm, useDefinitions } from '../definitions/context.tsx';
 import type { Compiled, DiffResult } from '../definitions/protocol.ts';
 import { text, type UiKey, useLang } from '../i18n.tsx';
 import { AMBER } from '../ui/colors.ts';
-import { Breadcrumbs, Loading, NotFound, WithDefinitions } from '../ui/Status.tsx';
+import { Loading, NotFound, TypeBreadcrumbs, WithDefinitions } from '../ui/Status.tsx';
 import { defaultPair, type Group, inGroup, requirednessOf, targetLabel, valueText } from './present.ts';
 
 type Params = { registry: string; type: string; from?: string; to?: string };
@@ -99,13 +99,7 @@ function CompareView({
   const diff = current?.value?.diff;
   return (
     <Box>
-      <Breadcrumbs
-        items={[
-          { label: text(entry.registry.title, lang, fb) },
-          { label: text(entry.type.title, lang, fb), href: `#/r/${registry}/${type}` },
-          { label: t('compare') },
-        ]}
-      />
+      <TypeBreadcrumbs entry={entry} items={[{ label: t('compare') }]} />
       <Typography component="h1" variant="h5" gutterBottom>
         {t('compare')} — {text(entry.type.title, lang, fb)}
       </Typography>

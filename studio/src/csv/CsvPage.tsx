@@ -37,7 +37,7 @@ import type { Compiled } from '../definitions/protocol.ts';
 import { text, type UiKey, useLang } from '../i18n.tsx';
 import { registrations } from '../registrations/service.ts';
 import { AMBER } from '../ui/colors.ts';
-import { Breadcrumbs, Loading, NotFound, WithDefinitions } from '../ui/Status.tsx';
+import { Loading, NotFound, TypeBreadcrumbs, WithDefinitions } from '../ui/Status.tsx';
 import { downloadText } from './download.ts';
 import { issueText } from './issues.ts';
 
@@ -76,13 +76,9 @@ function CsvView({ compiled, registry, type, version }: Params & { compiled: Com
   const fb = entry.registry.languages.fallback;
   return (
     <Box>
-      <Breadcrumbs
-        items={[
-          { label: text(entry.registry.title, lang, fb) },
-          { label: text(entry.type.title, lang, fb), href: `#/r/${registry}/${type}` },
-          { label: version, href: `#/r/${registry}/${type}/v/${version}` },
-          { label: t('csvTitle') },
-        ]}
+      <TypeBreadcrumbs
+        entry={entry}
+        items={[{ label: version, href: `#/r/${registry}/${type}/v/${version}` }, { label: t('csvTitle') }]}
       />
       <Typography component="h1" variant="h5" gutterBottom>
         {t('csvTitle')} — {text(entry.type.title, lang, fb)} {version}

@@ -13,8 +13,8 @@ import { useLocation } from 'wouter';
 import { findType } from '../catalog/lookup.ts';
 import { findForm } from '../definitions/context.tsx';
 import type { Compiled } from '../definitions/protocol.ts';
-import { text, useLang } from '../i18n.tsx';
-import { Breadcrumbs, Loading, NotFound, WithDefinitions } from '../ui/Status.tsx';
+import { useLang } from '../i18n.tsx';
+import { Loading, NotFound, TypeBreadcrumbs, WithDefinitions } from '../ui/Status.tsx';
 import { MigrationOfferBanner, MigrationRecordNote } from './MigrationOffer.tsx';
 import { migrationOffer } from './migration.ts';
 import { registrations } from './service.ts';
@@ -108,12 +108,10 @@ function RegistrationView({
 
   const entry = findType(compiled, registry, type);
   if (!entry) return <NotFound>{t('notFoundType', { id: `${registry}/${type}` })}</NotFound>;
-  const fb = entry.registry.languages.fallback;
   const crumbs = (
-    <Breadcrumbs
+    <TypeBreadcrumbs
+      entry={entry}
       items={[
-        { label: text(entry.registry.title, lang, fb) },
-        { label: text(entry.type.title, lang, fb), href: `#/r/${registry}/${type}` },
         {
           label:
             registration?.registrationCode ??

@@ -6,9 +6,10 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import type { TypeEntry } from '../catalog/lookup.ts';
 import { useDefinitions } from '../definitions/context.tsx';
 import type { Compiled } from '../definitions/protocol.ts';
-import { useLang } from '../i18n.tsx';
+import { text, useLang } from '../i18n.tsx';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useLang();
@@ -71,5 +72,20 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
         ),
       )}
     </MuiBreadcrumbs>
+  );
+}
+
+/** The trail of a page inside a registration type: registry, the type (a link), then `items`. */
+export function TypeBreadcrumbs({ entry, items }: { entry: TypeEntry; items: Crumb[] }) {
+  const { lang } = useLang();
+  const fb = entry.registry.languages.fallback;
+  return (
+    <Breadcrumbs
+      items={[
+        { label: text(entry.registry.title, lang, fb) },
+        { label: text(entry.type.title, lang, fb), href: `#/r/${entry.registry.id}/${entry.type.id}` },
+        ...items,
+      ]}
+    />
   );
 }
