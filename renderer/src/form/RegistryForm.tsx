@@ -60,7 +60,7 @@ export interface RegistryFormApi {
 }
 
 /** FormError → the ajv error shape JSON Forms places next to each control. */
-function toAjvErrors(errors: FormError[]): ErrorObject[] {
+export function toAjvErrors(errors: FormError[]): ErrorObject[] {
   return errors.map((e) => {
     const required = e.keyword === 'required';
     const at = required ? e.path.slice(0, -1) : e.path;

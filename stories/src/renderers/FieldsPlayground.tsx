@@ -6,7 +6,7 @@
 import type { JsonSchema, Middleware, UISchemaElement } from '@jsonforms/core';
 import { materialCells, materialRenderers } from '@jsonforms/material-renderers';
 import { JsonForms } from '@jsonforms/react';
-import { regformsRenderers } from '@regforms/renderer';
+import { regformsRenderers, toAjvErrors } from '@regforms/renderer';
 import {
   applyComputed,
   type CompiledForm,
@@ -78,20 +78,10 @@ export function FieldsPlayground({
     }),
     [lang, texts],
   );
-  const errors = useMemo(() => {
-    const found = validateAll ? validator.validate(data, lang) : validator.validateTypes(data, lang);
-    return found.map((e) => {
-      const required = e.keyword === 'required';
-      const at = required ? e.path.slice(0, -1) : e.path;
-      return {
-        instancePath: at.length ? `/${at.join('/')}` : '',
-        schemaPath: '',
-        keyword: e.keyword,
-        params: required ? { missingProperty: String(e.path[e.path.length - 1]) } : e.params,
-        message: e.message,
-      } as ErrorObject;
-    });
-  }, [data, lang, validator, validateAll]);
+  const errors = useMemo(
+    () => toAjvErrors(validateAll ? validator.validate(data, lang) : validator.validateTypes(data, lang)),
+    [data, lang, validator, validateAll],
+  );
   // Computed fields follow the fields they read in the same change, as in the registry form.
   const middleware = useCallback<Middleware>(
     (state, action, reducer) => {
