@@ -25,6 +25,7 @@ import { createRegistration, MemoryStore, normalise } from '@regforms/registrati
 import { createAjv, createValidator } from '@regforms/runtime';
 import { sampleCsv } from '../support/sample-csv.ts';
 import { compileDir, DEFINITIONS } from '../support.ts';
+import { median, timeAsync } from './timing.ts';
 
 const compiled = compileDir(DEFINITIONS);
 const type = compiled.definitions.registries
@@ -36,23 +37,15 @@ const form = compiled.forms.find(
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const MB = 6 * 1024 * 1024;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
 
-/** Median wall and CPU time (ms) of `fn`, after one warm-up call (JIT, compiled validators). */
-async function time(fn: () => unknown, n: number): Promise<{ wall: number; cpu: number }> {
-  const [r] = await timeAlternating([fn], n);
-  return r!;
-}
-
-/** The same for several functions, run in turn in every round (a, b, a, b, …). */
+/**
+ * Median wall and CPU time (ms) of several functions after one warm-up call each (JIT,
+ * compiled validators), run in turn in every round (a, b, a, b, …).
+ */
 async function timeAlternating(fns: (() => unknown)[], n: number): Promise<{ wall: number; cpu: number }[]> {
   for (const fn of fns) await fn();
   const out = fns.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
@@ -110,24 +103,18 @@ for (const [label, invalidShare] of [
   const baselineMs = baselineT!.wall;
   const pipelineMs = pipelineT!.wall;
   // Where the pipeline's time goes: each stage alone on the same rows, in the same run.
-  const readMs = (await time(() => readCsv(form, bytes), runs)).wall;
-  const normaliseMs = (
-    await time(() => {
-      for (const data of file.rows) normalise(form, data);
-    }, runs)
-  ).wall;
+  const readMs = await timeAsync(() => readCsv(form, bytes), runs);
+  const normaliseMs = await timeAsync(() => {
+    for (const data of file.rows) normalise(form, data);
+  }, runs);
   const validator = createValidator(form);
-  const validateMs = (
-    await time(() => {
-      for (const data of file.rows) validator.validate(data, 'en');
-    }, runs)
-  ).wall;
-  const storeMs = (
-    await time(async () => {
-      const store = new MemoryStore();
-      for (const data of file.rows) await store.put(createRegistration(form, { data }));
-    }, runs)
-  ).wall;
+  const validateMs = await timeAsync(() => {
+    for (const data of file.rows) validator.validate(data, 'en');
+  }, runs);
+  const storeMs = await timeAsync(async () => {
+    const store = new MemoryStore();
+    for (const data of file.rows) await store.put(createRegistration(form, { data }));
+  }, runs);
   const t = last!.totals;
   const ratio = baselineMs / pipelineMs;
   const cpuRatio = baselineT!.cpu / pipelineT!.cpu;
