@@ -83,9 +83,16 @@ describe.each([
       expect(unresolvedScopes(form)).toEqual([]);
     });
 
-    it('compiles every rule condition', () => {
+    // The runtime's ajv instances trust these schemas (no meta-schema check at run time): this
+    // test is where the rule and logic conditions are held to the meta-schema.
+    it('emits every rule and logic condition valid under the meta-schema, and compiles it', () => {
       const ajv = createAjv();
+      const strict = strictAjv();
       const rules: unknown[] = [];
+      for (const f of form.logic.fields) {
+        if (f.visible) rules.push(f.visible);
+        if (typeof f.required === 'object') rules.push(f.required);
+      }
       const walk = (el: Record<string, unknown>) => {
         if (el.rule) rules.push((el.rule as { condition: { schema: unknown } }).condition.schema);
         for (const c of (el.elements as Record<string, unknown>[] | undefined) ?? []) walk(c);
@@ -93,7 +100,10 @@ describe.each([
         if (detail) walk(detail);
       };
       walk(form.uischema);
-      for (const r of rules) expect(() => ajv.compile(r as object)).not.toThrow();
+      for (const r of rules) {
+        expect(strict.validateSchema(r as object), strict.errorsText(strict.errors)).toBe(true);
+        expect(() => ajv.compile(r as object)).not.toThrow();
+      }
     });
 
     it('has every i18n key in every language', () => {

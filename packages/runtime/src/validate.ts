@@ -9,8 +9,17 @@ import { isValidNiss } from './niss.ts';
  * their formatMinimum/formatMaximum keywords, and the `niss` format (check digits).
  */
 export function createAjv(): Ajv {
-  return withFormats(new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9, verbose: true }));
+  return withFormats(
+    new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9, verbose: true, ...TRUSTED_SCHEMAS }),
+  );
 }
+
+/**
+ * The schemas these instances compile are the compiler's output, and the compiler's tests hold
+ * every emitted schema to the draft-07 meta-schema in strict ajv. Checking them again on every
+ * page load would compile the meta-schema first: ~100 ms of a form's first render, per instance.
+ */
+const TRUSTED_SCHEMAS = { validateSchema: false } as const;
 
 /**
  * The same vocabulary and formats for yes/no questions (skip-logic conditions): the answer
@@ -19,7 +28,9 @@ export function createAjv(): Ajv {
  * on every row of an import.
  */
 export function createConditionAjv(): Ajv {
-  return withFormats(new Ajv({ allErrors: false, strict: false, multipleOfPrecision: 9, messages: false }));
+  return withFormats(
+    new Ajv({ allErrors: false, strict: false, multipleOfPrecision: 9, messages: false, ...TRUSTED_SCHEMAS }),
+  );
 }
 
 function withFormats(ajv: Ajv): Ajv {
