@@ -180,24 +180,6 @@ const en = {
   replaces: 'Replaces {what} (same business key).',
   rowsNotShown: '{n} more row(s) not shown: the totals above count them.',
   wholeRow: '(whole row)',
-  'csvIssue.EMPTY_FILE':
-    'The file is empty: its first line must be the header of technical names (start from the template).',
-  'csvIssue.NO_DATA_ROWS': 'The file has a header and no data rows.',
-  'csvIssue.BOM': 'A UTF-8 byte order mark (Excel “CSV UTF-8”): ignored.',
-  'csvIssue.ENCODING_NOT_UTF8':
-    'The file is not UTF-8: read as windows-1252 (Excel on Windows). Save it as “CSV UTF-8”.',
-  'csvIssue.SEPARATOR_COMMA':
-    'The header is separated by commas: the whole file is read so. The convention is “;”.',
-  'csvIssue.SEPARATOR_TAB':
-    'The header is separated by tabs: the whole file is read so. The convention is “;”.',
-  'csvIssue.LINE_ENDINGS_CRLF': 'Windows line endings: read as line breaks.',
-  'csvIssue.UNKNOWN_COLUMN': 'Column {column} is not in this version: its values are not read.',
-  'csvIssue.MISSING_REQUIRED_COLUMN':
-    'Required column {column} is missing: every row that is not a draft is rejected. Add the column (see the template).',
-  'csvIssue.STATUS_INVALID':
-    'STATUS is “{value}”: it may only be draft (keep the registration Open) or empty (send it).',
-  'csvIssue.ROW_TOO_SHORT': 'The row has fewer cells than the header.',
-  'csvIssue.ROW_TOO_LONG': 'The row has values beyond the header: they have no column.',
   'migration.field-removed': 'not part of version {version}: not carried over.',
   'migration.type-changed': 'its type changed in version {version}: not carried over.',
   'migration.code-removed': 'this code no longer exists in version {version}.',
@@ -430,25 +412,6 @@ const fr: Record<UiKey, string> = {
   replaces: 'Remplace {what} (même clé métier).',
   rowsNotShown: '{n} autre(s) ligne(s) non affichée(s) : les totaux ci-dessus les comptent.',
   wholeRow: '(ligne entière)',
-  'csvIssue.EMPTY_FILE':
-    'Le fichier est vide : sa première ligne doit être l’en-tête des noms techniques (partez du modèle).',
-  'csvIssue.NO_DATA_ROWS': 'Le fichier a un en-tête et aucune ligne de données.',
-  'csvIssue.BOM': 'Une marque d’ordre d’octets UTF-8 (Excel « CSV UTF-8 ») : ignorée.',
-  'csvIssue.ENCODING_NOT_UTF8':
-    'Le fichier n’est pas en UTF-8 : lu en windows-1252 (Excel sous Windows). Enregistrez-le en « CSV UTF-8 ».',
-  'csvIssue.SEPARATOR_COMMA':
-    'L’en-tête est séparé par des virgules : tout le fichier est lu ainsi. La convention est « ; ».',
-  'csvIssue.SEPARATOR_TAB':
-    'L’en-tête est séparé par des tabulations : tout le fichier est lu ainsi. La convention est « ; ».',
-  'csvIssue.LINE_ENDINGS_CRLF': 'Fins de ligne Windows : lues comme des sauts de ligne.',
-  'csvIssue.UNKNOWN_COLUMN':
-    'La colonne {column} n’est pas dans cette version : ses valeurs ne sont pas lues.',
-  'csvIssue.MISSING_REQUIRED_COLUMN':
-    'La colonne obligatoire {column} manque : toute ligne qui n’est pas un brouillon est rejetée. Ajoutez la colonne (voir le modèle).',
-  'csvIssue.STATUS_INVALID':
-    'STATUS vaut « {value} » : seulement draft (garder l’enregistrement ouvert) ou vide (l’envoyer).',
-  'csvIssue.ROW_TOO_SHORT': 'La ligne a moins de cellules que l’en-tête.',
-  'csvIssue.ROW_TOO_LONG': 'La ligne a des valeurs au-delà de l’en-tête : elles n’ont pas de colonne.',
   'migration.field-removed': 'ne fait pas partie de la version {version} : non repris.',
   'migration.type-changed': 'son type a changé dans la version {version} : non repris.',
   'migration.code-removed': 'ce code n’existe plus dans la version {version}.',
@@ -677,24 +640,6 @@ const nl: Record<UiKey, string> = {
   replaces: 'Vervangt {what} (zelfde business key).',
   rowsNotShown: '{n} andere rij(en) niet getoond: de totalen hierboven tellen ze mee.',
   wholeRow: '(hele rij)',
-  'csvIssue.EMPTY_FILE':
-    'Het bestand is leeg: de eerste regel moet de hoofding met technische namen zijn (vertrek van het sjabloon).',
-  'csvIssue.NO_DATA_ROWS': 'Het bestand heeft een hoofding en geen gegevensrijen.',
-  'csvIssue.BOM': 'Een UTF-8 byte order mark (Excel “CSV UTF-8”): genegeerd.',
-  'csvIssue.ENCODING_NOT_UTF8':
-    'Het bestand is geen UTF-8: gelezen als windows-1252 (Excel op Windows). Sla het op als “CSV UTF-8”.',
-  'csvIssue.SEPARATOR_COMMA':
-    'De hoofding is gescheiden door komma’s: het hele bestand wordt zo gelezen. De conventie is “;”.',
-  'csvIssue.SEPARATOR_TAB':
-    'De hoofding is gescheiden door tabs: het hele bestand wordt zo gelezen. De conventie is “;”.',
-  'csvIssue.LINE_ENDINGS_CRLF': 'Windows-regeleinden: gelezen als regeleinden.',
-  'csvIssue.UNKNOWN_COLUMN': 'Kolom {column} zit niet in deze versie: de waarden ervan worden niet gelezen.',
-  'csvIssue.MISSING_REQUIRED_COLUMN':
-    'Verplichte kolom {column} ontbreekt: elke rij die geen ontwerp is, wordt geweigerd. Voeg de kolom toe (zie het sjabloon).',
-  'csvIssue.STATUS_INVALID':
-    'STATUS is “{value}”: enkel draft (de registratie open houden) of leeg (verzenden) mag.',
-  'csvIssue.ROW_TOO_SHORT': 'De rij heeft minder cellen dan de hoofding.',
-  'csvIssue.ROW_TOO_LONG': 'De rij heeft waarden voorbij de hoofding: ze hebben geen kolom.',
   'migration.field-removed': 'maakt geen deel uit van versie {version}: niet overgenomen.',
   'migration.type-changed': 'het type is gewijzigd in versie {version}: niet overgenomen.',
   'migration.code-removed': 'deze code bestaat niet meer in versie {version}.',
@@ -928,25 +873,6 @@ const de: Record<UiKey, string> = {
   replaces: 'Ersetzt {what} (gleicher Geschäftsschlüssel).',
   rowsNotShown: '{n} weitere Zeile(n) nicht angezeigt: Die Summen oben zählen sie mit.',
   wholeRow: '(ganze Zeile)',
-  'csvIssue.EMPTY_FILE':
-    'Die Datei ist leer: Die erste Zeile muss die Kopfzeile mit den technischen Namen sein (gehen Sie von der Vorlage aus).',
-  'csvIssue.NO_DATA_ROWS': 'Die Datei hat eine Kopfzeile und keine Datenzeilen.',
-  'csvIssue.BOM': 'Eine UTF-8-Bytereihenfolgemarkierung (Excel „CSV UTF-8“): ignoriert.',
-  'csvIssue.ENCODING_NOT_UTF8':
-    'Die Datei ist nicht in UTF-8: als windows-1252 gelesen (Excel unter Windows). Speichern Sie sie als „CSV UTF-8“.',
-  'csvIssue.SEPARATOR_COMMA':
-    'Die Kopfzeile ist durch Kommas getrennt: Die ganze Datei wird so gelesen. Die Konvention ist „;“.',
-  'csvIssue.SEPARATOR_TAB':
-    'Die Kopfzeile ist durch Tabulatoren getrennt: Die ganze Datei wird so gelesen. Die Konvention ist „;“.',
-  'csvIssue.LINE_ENDINGS_CRLF': 'Windows-Zeilenenden: als Zeilenumbrüche gelesen.',
-  'csvIssue.UNKNOWN_COLUMN':
-    'Spalte {column} ist nicht Teil dieser Version: Die Werte darin werden nicht gelesen.',
-  'csvIssue.MISSING_REQUIRED_COLUMN':
-    'Die Pflichtspalte {column} fehlt: Jede Zeile, die kein Entwurf ist, wird abgelehnt. Fügen Sie die Spalte hinzu (siehe Vorlage).',
-  'csvIssue.STATUS_INVALID':
-    'STATUS ist „{value}“: Erlaubt sind nur draft (die Registrierung Offen lassen) oder leer (sie senden).',
-  'csvIssue.ROW_TOO_SHORT': 'Die Zeile hat weniger Zellen als die Kopfzeile.',
-  'csvIssue.ROW_TOO_LONG': 'Die Zeile hat Werte jenseits der Kopfzeile: Für diese gibt es keine Spalte.',
   'migration.field-removed': 'nicht Teil von Version {version}: nicht übernommen.',
   'migration.type-changed': 'der Typ hat sich in Version {version} geändert: nicht übernommen.',
   'migration.code-removed': 'dieser Code existiert in Version {version} nicht mehr.',

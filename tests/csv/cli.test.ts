@@ -72,7 +72,7 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     const exported = readFileSync(out, 'utf8');
     expect(exported.split('\n')[0]).toBe(regforms('template', 'demo/visit', ...demo).out.trim());
     expect(exported).toContain(';03/09/2024;01;08:30;180;80.5;');
-    const again = regforms('import', 'demo/visit', out, ...demo, '--store', store);
+    const again = regforms('import', 'demo/visit', out, ...demo, '--store', store, '--lang', 'en');
     expect(again.code).toBe(0);
     expect(again.out).toContain('3 data rows: 0 sent, 0 draft, 3 replaced, 0 rejected');
     expect(JSON.parse(readFileSync(store, 'utf8')).registrations).toHaveLength(6);
@@ -104,8 +104,41 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     expect(regforms('--help').out).toContain('regforms csv <command>');
   });
 
+  it('says the report in --lang, its own words as the form its messages; the form language by default', () => {
+    const input = join(CORPUS, 'unknown-columns', 'input.csv');
+    const nl = regforms('validate', 'demo/visit', input, ...demo, '--lang', 'nl');
+    expect(nl.code).toBe(1);
+    expect(nl.out.split('\n').slice(0, 3)).toEqual([
+      'input.csv gecontroleerd volgens demo/visit@1.0.0',
+      'input.csv:1 waarschuwing UNKNOWN_COLUMN [DT_HOSP] Kolom DT_HOSP zit niet in demo/visit@1.0.0: de waarden ervan worden niet gelezen. Bedoelde u DT_HOSPZ? (2 rijen hebben daar een waarde)',
+      '    oplossing: Hernoem de kolom naar DT_HOSPZ',
+    ]);
+    expect(nl.out).toContain(
+      'input.csv:1 waarschuwing MISSING_REQUIRED_COLUMN [DT_HOSPZ] Verplichte kolom DT_HOSPZ ontbreekt: elke rij die geen ontwerp is, wordt geweigerd',
+    );
+    expect(nl.out).toContain('input.csv:2 geweigerd\n    fout required [DT_HOSPZ] Dit veld is verplicht.');
+    expect(nl.out).toContain(
+      '2 gegevensrijen: 0 verzonden, 0 ontwerpen, 0 vervangingen, 2 geweigerd, 0 lege regels overgeslagen',
+    );
+    expect(nl.out).not.toMatch(/\b(warning|error|rejected|fix:|data rows)\b/);
+    const json = JSON.parse(regforms('validate', 'demo/visit', input, ...demo, '--lang', 'nl', '--json').out);
+    expect(json.lang).toBe('nl');
+    expect(json.issues[0].hint).toBe('Hernoem de kolom naar DT_HOSPZ');
+    // Without --lang: the form's first language (fr), for the validator and the report alike.
+    const fr = regforms('validate', 'demo/visit', input, ...demo);
+    expect(fr.out).toContain('input.csv vérifié selon demo/visit@1.0.0');
+    expect(fr.out).toContain('input.csv:2 rejetée\n    erreur required [DT_HOSPZ] Ce champ est obligatoire.');
+  });
+
   it('exits 1 on an empty file, with the reason', () => {
-    const r = regforms('validate', 'demo/visit', join(CORPUS, 'empty-file', 'input.csv'), ...demo);
+    const r = regforms(
+      'validate',
+      'demo/visit',
+      join(CORPUS, 'empty-file', 'input.csv'),
+      ...demo,
+      '--lang',
+      'en',
+    );
     expect(r.code).toBe(1);
     expect(r.out).toContain('error EMPTY_FILE The file is empty');
   });
@@ -115,7 +148,7 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     const big = join(TMP, 'big.csv');
     // 450 copies of one valid row: the same business key, so each replaces the one before.
     writeFileSync(big, [lines[0], ...Array.from({ length: 450 }, () => lines[1])].join('\n'));
-    const r = regforms('validate', 'demo/visit', big, ...demo, '--progress');
+    const r = regforms('validate', 'demo/visit', big, ...demo, '--progress', '--lang', 'en');
     expect(r.code).toBe(0);
     expect(r.err.trim().split('\n')).toEqual([
       '200/450 rows checked',

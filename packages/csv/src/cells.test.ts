@@ -94,6 +94,33 @@ describe('readCell', () => {
     expect(read('multichoice', '01,02', ['01', '02']).hint).toBe('join several codes with |, e.g. 01|02');
   });
 
+  it('says its warnings and hints in the language of the plan, or of the call', () => {
+    const fr = (type: CsvColumn['type'], cell: string, codes?: string[]) =>
+      readCell(planColumn(form, col(type, codes), 'fr'), cell, now);
+    expect(fr('date', '2024-09-03').warning).toEqual({
+      code: 'DATE_ISO',
+      message: 'Lu comme 03/09/2024 (année-mois-jour) ; les dates sont au format dd/mm/yyyy',
+    });
+    expect(fr('date', 'hier').hint).toBe('les dates sont au format dd/mm/yyyy, p. ex. 03/09/2024');
+    expect(fr('choice', 'Oui', ['01', '02']).hint).toBe(
+      "'Oui' est le libellé du code '01' : le CSV contient des codes, pas des libellés",
+    );
+    // One warning for the cell, each code's sentence listed the French way.
+    expect(fr('multichoice', '1|2', ['01', '02']).warning).toEqual({
+      code: 'CODE_LEADING_ZERO',
+      message:
+        "'1' n'est pas un code ; lu comme '01' (Excel supprime les zéros de tête : mettez la colonne au format texte) ; '2' n'est pas un code ; lu comme '02' (Excel supprime les zéros de tête : mettez la colonne au format texte)",
+    });
+    expect(readCell(planColumn(form, col('boolean')), 'ja', now, 'nl').hint).toBe('true of false');
+    expect(readCell(planColumn(form, col('time'), 'fr'), '08:05:30', now, 'de').warning?.message).toBe(
+      'Gelesen als 08:05: Sekunden werden nicht übernommen',
+    );
+    // Without a language, English, as before.
+    expect(read('multichoice', '1|2', ['01', '02']).warning?.message).toBe(
+      "'1' is not a code; read as '01' (Excel drops leading zeros: format the column as text); '2' is not a code; read as '02' (Excel drops leading zeros: format the column as text)",
+    );
+  });
+
   it('reads national numbers with or without separators, and repairs a lost leading zero', () => {
     expect(read('niss', '93.05.18-223.61')).toEqual({ value: '93051822361' });
     expect(read('niss', '93051822361')).toEqual({ value: '93051822361' });

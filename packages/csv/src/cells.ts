@@ -5,6 +5,7 @@
  * the form's own validator reports it with the form's own message; the hint says the format.
  */
 import { type CompiledForm, type CsvColumn, isValidNiss, normaliseNiss } from '@regforms/runtime';
+import { renderMessage } from './messages.ts';
 
 export interface CellResult {
   /** undefined: the cell is empty (no value). */
@@ -39,6 +40,8 @@ export interface ColumnPlan {
   labels?: Map<string, string>;
   /** One shared, read-only result per code: most cells of a form are codes, read many times. */
   hits?: Map<string, CellResult>;
+  /** Language of warnings and hints (English when not given). */
+  lang?: string;
 }
 
 /** The i18n key prefix of a column: `REPEAT.NAME` for a repeat item's field. */
@@ -48,9 +51,9 @@ export function columnKey(c: CsvColumn): string {
 
 const stripZeros = (s: string) => s.replace(/^0+(?=.)/, '');
 
-/** Prepares the lookups for a column. */
-export function planColumn(form: CompiledForm, column: CsvColumn): ColumnPlan {
-  if (!column.codes) return { column };
+/** Prepares the lookups for a column; its cells' warnings and hints will be in `lang`. */
+export function planColumn(form: CompiledForm, column: CsvColumn, lang?: string): ColumnPlan {
+  if (!column.codes) return lang ? { column, lang } : { column };
   const codes = new Set(column.codes);
   const unpadded = new Map<string, string>();
   const lower = new Map<string, string>();
@@ -73,7 +76,7 @@ export function planColumn(form: CompiledForm, column: CsvColumn): ColumnPlan {
       if (label) labels.set(label.toLowerCase(), code);
     }
   const hits = new Map(column.codes.map((code) => [code, Object.freeze({ value: code })]));
-  return { column, codes, unpadded, lower, labels, hits };
+  return { column, codes, unpadded, lower, labels, hits, ...(lang ? { lang } : {}) };
 }
 
 const DATE_DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
@@ -105,13 +108,13 @@ function conventionalDate(raw: string): string | undefined {
     : undefined;
 }
 
-function readDate(raw: string, now: Date): CellResult {
+function readDate(raw: string, now: Date, lang: string | undefined): CellResult {
   const fast = conventionalDate(raw);
   if (fast) return { value: fast };
   let m = DATE_DMY.exec(raw);
   if (m) {
     const v = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-    return v ? { value: v } : { value: raw, hint: 'not a date of the calendar; dates are dd/mm/yyyy' };
+    return v ? { value: v } : { value: raw, hint: renderMessage(lang, 'hint.dateNotInCalendar') };
   }
   const shown = (v: string) => `${v.slice(8)}/${v.slice(5, 7)}/${v.slice(0, 4)}`;
   m = DATE_DMYY.exec(raw);
@@ -125,10 +128,10 @@ function readDate(raw: string, now: Date): CellResult {
         value: v,
         warning: {
           code: 'DATE_TWO_DIGIT_YEAR',
-          message: `Read as ${shown(v)} (day/month/year, two-digit year); dates are dd/mm/yyyy`,
+          message: renderMessage(lang, 'DATE_TWO_DIGIT_YEAR', { date: shown(v) }),
         },
       };
-    return { value: raw, hint: 'not a date of the calendar; dates are dd/mm/yyyy' };
+    return { value: raw, hint: renderMessage(lang, 'hint.dateNotInCalendar') };
   }
   m = DATE_ISO.exec(raw);
   if (m) {
@@ -136,7 +139,7 @@ function readDate(raw: string, now: Date): CellResult {
     if (v)
       return {
         value: v,
-        warning: { code: 'DATE_ISO', message: `Read as ${shown(v)} (year-month-day); dates are dd/mm/yyyy` },
+        warning: { code: 'DATE_ISO', message: renderMessage(lang, 'DATE_ISO', { date: shown(v) }) },
       };
   }
   m = DATE_DMY_OTHER.exec(raw);
@@ -145,13 +148,16 @@ function readDate(raw: string, now: Date): CellResult {
     if (v)
       return {
         value: v,
-        warning: { code: 'DATE_SEPARATOR', message: `Read as ${shown(v)}; dates are dd/mm/yyyy, with /` },
+        warning: {
+          code: 'DATE_SEPARATOR',
+          message: renderMessage(lang, 'DATE_SEPARATOR', { date: shown(v) }),
+        },
       };
   }
-  return { value: raw, hint: 'dates are dd/mm/yyyy, e.g. 03/09/2024' };
+  return { value: raw, hint: renderMessage(lang, 'hint.date') };
 }
 
-function readCode(plan: ColumnPlan, raw: string): CellResult {
+function readCode(plan: ColumnPlan, raw: string, lang: string | undefined): CellResult {
   const hit = plan.hits!.get(raw);
   if (hit) return hit;
   if (/^\d+$/.test(raw)) {
@@ -161,28 +167,37 @@ function readCode(plan: ColumnPlan, raw: string): CellResult {
         value: code,
         warning: {
           code: 'CODE_LEADING_ZERO',
-          message: `'${raw}' is not a code; read as '${code}' (Excel drops leading zeros: format the column as text)`,
+          message: renderMessage(lang, 'CODE_LEADING_ZERO', { value: raw, code }),
         },
       };
   }
   const code = plan.lower!.get(raw.toLowerCase());
   if (code)
-    return { value: code, warning: { code: 'CODE_CASE', message: `Read as code '${code}' (letter case)` } };
+    return {
+      value: code,
+      warning: { code: 'CODE_CASE', message: renderMessage(lang, 'CODE_CASE', { code }) },
+    };
   const label = plan.labels!.get(raw.toLowerCase());
   const list = [...plan.codes!];
+  const codes = list.slice(0, 12).join(', ');
   return {
     value: raw,
     hint: label
-      ? `'${raw}' is the label of code '${label}': the CSV carries codes, not labels`
-      : `allowed codes: ${list.slice(0, 12).join(', ')}${list.length > 12 ? `, … (${list.length} codes: see the dictionary)` : ''}`,
+      ? renderMessage(lang, 'hint.label', { value: raw, code: label })
+      : list.length > 12
+        ? renderMessage(lang, 'hint.codes.more', { codes, count: list.length })
+        : renderMessage(lang, 'hint.codes', { codes }),
   };
 }
 
 const TRUE = new Set(['true', 'vrai', 'waar', 'wahr']);
 const FALSE = new Set(['false', 'faux', 'onwaar', 'falsch']);
 
-/** Reads one non-empty or empty cell of a column. */
-export function readCell(plan: ColumnPlan, cell: string, now: Date): CellResult {
+/**
+ * Reads one non-empty or empty cell of a column; warnings and hints in `lang` (default: the
+ * plan's language, else English).
+ */
+export function readCell(plan: ColumnPlan, cell: string, now: Date, lang = plan.lang): CellResult {
   // No closure and no trim unless needed: this runs for every cell of every row.
   const raw =
     cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32)
@@ -196,19 +211,23 @@ export function readCell(plan: ColumnPlan, cell: string, now: Date): CellResult 
     case 'integer':
       return /^[+-]?\d+$/.test(raw)
         ? { value: Number(raw) }
-        : { value: raw, hint: 'a whole number, without decimals or thousands separators' };
+        : { value: raw, hint: renderMessage(lang, 'hint.integer') };
     case 'decimal':
       return /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(raw)
         ? { value: Number(raw.replace(',', '.')) }
-        : { value: raw, hint: 'a number with . or , before the decimals, without thousands separators' };
+        : { value: raw, hint: renderMessage(lang, 'hint.decimal') };
     case 'date':
-      return readDate(raw, now);
+      return readDate(raw, now, lang);
     case 'time': {
       const m = /^(\d{1,2}):(\d{2})(:(\d{2}))?$/.exec(raw);
-      if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return { value: raw, hint: 'times are hh:mm (24 h)' };
+      if (!m || Number(m[1]) > 23 || Number(m[2]) > 59)
+        return { value: raw, hint: renderMessage(lang, 'hint.time') };
       const v = `${pad(Number(m[1]))}:${m[2]}`;
       return m[3]
-        ? { value: v, warning: { code: 'TIME_SECONDS', message: `Read as ${v}: seconds are not kept` } }
+        ? {
+            value: v,
+            warning: { code: 'TIME_SECONDS', message: renderMessage(lang, 'TIME_SECONDS', { time: v }) },
+          }
         : { value: v };
     }
     case 'boolean': {
@@ -217,17 +236,23 @@ export function readCell(plan: ColumnPlan, cell: string, now: Date): CellResult 
       if (raw === '1' || raw === '0')
         return {
           value: raw === '1',
-          warning: { code: 'BOOLEAN_NUMERIC', message: `Read as ${raw === '1'}; booleans are true or false` },
+          warning: {
+            code: 'BOOLEAN_NUMERIC',
+            message: renderMessage(lang, 'BOOLEAN_NUMERIC', { value: String(raw === '1') }),
+          },
         };
       if (TRUE.has(l) || FALSE.has(l))
         return {
           value: TRUE.has(l),
-          warning: { code: 'BOOLEAN_WORD', message: `Read as ${TRUE.has(l)}; booleans are true or false` },
+          warning: {
+            code: 'BOOLEAN_WORD',
+            message: renderMessage(lang, 'BOOLEAN_WORD', { value: String(TRUE.has(l)) }),
+          },
         };
-      return { value: raw, hint: 'true or false' };
+      return { value: raw, hint: renderMessage(lang, 'hint.boolean') };
     }
     case 'choice':
-      return readCode(plan, raw);
+      return readCode(plan, raw, lang);
     case 'multichoice': {
       const parts = raw
         .split('|')
@@ -237,24 +262,28 @@ export function readCell(plan: ColumnPlan, cell: string, now: Date): CellResult 
       const warnings: string[] = [];
       let hint: string | undefined;
       for (const p of parts) {
-        const r = readCode(plan, p);
+        const r = readCode(plan, p, lang);
         values.push(r.value as string);
         if (r.warning) warnings.push(r.warning.message);
         hint ??= r.hint;
       }
       if (hint && !raw.includes('|') && /[,;/]/.test(raw))
-        hint = `join several codes with |, e.g. ${raw.split(/[,;/]/).join('|')}`;
+        hint = renderMessage(lang, 'hint.multichoice', { example: raw.split(/[,;/]/).join('|') });
+      // One warning per cell: each code's own sentence, listed as the language lists them.
+      const warning = warnings.length
+        ? warnings.reduce((first, next) => renderMessage(lang, 'CODE_LEADING_ZERO.list', { first, next }))
+        : undefined;
       return {
         value: values,
         ...(hint ? { hint } : {}),
-        ...(warnings.length ? { warning: { code: 'CODE_LEADING_ZERO', message: warnings.join('; ') } } : {}),
+        ...(warning !== undefined ? { warning: { code: 'CODE_LEADING_ZERO', message: warning } } : {}),
       };
     }
     case 'niss': {
       if (/^\d[.,]\d+e\+?\d+$/i.test(raw))
         return {
           value: raw,
-          hint: 'Excel wrote the national number as a number in scientific notation: format the column as text',
+          hint: renderMessage(lang, 'hint.nissScientific'),
         };
       const n = normaliseNiss(raw);
       if (/^\d{10}$/.test(n) && isValidNiss(`0${n}`))
@@ -262,12 +291,10 @@ export function readCell(plan: ColumnPlan, cell: string, now: Date): CellResult 
           value: `0${n}`,
           warning: {
             code: 'NISS_LEADING_ZERO',
-            message: `Read as 0${n} (Excel drops leading zeros: format the column as text)`,
+            message: renderMessage(lang, 'NISS_LEADING_ZERO', { value: `0${n}` }),
           },
         };
-      return /^\d{11}$/.test(n)
-        ? { value: n }
-        : { value: n, hint: 'a national number has 11 digits (separators . - / and spaces are allowed)' };
+      return /^\d{11}$/.test(n) ? { value: n } : { value: n, hint: renderMessage(lang, 'hint.niss') };
     }
   }
 }

@@ -5,6 +5,7 @@
 import { didYouMean } from '@regforms/definition';
 import type { CompiledForm } from '@regforms/runtime';
 import { type ColumnPlan, planColumn } from './cells.ts';
+import { type MessageParams, renderMessage } from './messages.ts';
 import type { FileIssue } from './report.ts';
 
 export const STATUS_COLUMN = 'STATUS';
@@ -14,8 +15,17 @@ export type Slot =
   | { kind: 'status' }
   /** A later copy of a column: its value must agree with the first one. */
   | { kind: 'duplicate'; of: number; name: string }
-  /** Not read: the file-level issue that says so once, and how many rows had a value there. */
-  | { kind: 'ignored'; issue: FileIssue; values: number };
+  /**
+   * Not read: the file-level issue that says so once, how many rows had a value there, and
+   * its message as the catalog has it, to say it again with that number (countIgnored).
+   */
+  | { kind: 'ignored'; issue: FileIssue; values: number; said: IgnoredMessage };
+
+/** The messages of a column that is not read; each has a `.values` and a `.none` sentence. */
+export interface IgnoredMessage {
+  key: 'UNKNOWN_COLUMN' | 'UNKNOWN_COLUMN.guess' | 'EMPTY_COLUMN_NAME';
+  params: MessageParams;
+}
 
 export interface HeaderPlan {
   names: string[];
@@ -25,19 +35,30 @@ export interface HeaderPlan {
   /** Position of each column read (its first position when duplicated). */
   columnAt: Map<string, number>;
   issues: FileIssue[];
+  /** Language of the issues and of every message about the rows read with this plan. */
+  lang: string;
 }
 
 /** Says in each "not read" issue how many rows had a value there: once per file, not per row. */
 export function countIgnored(plan: HeaderPlan): void {
   for (const slot of plan.slots)
-    if (slot.kind === 'ignored')
-      slot.issue.message += slot.values
-        ? ` (${slot.values} row${slot.values === 1 ? ' has' : 's have'} a value there)`
-        : ' (no row has a value there)';
+    if (slot.kind === 'ignored') {
+      const { key, params } = slot.said;
+      slot.issue.message = slot.values
+        ? renderMessage(plan.lang, `${key}.values`, { ...params, values: slot.values })
+        : renderMessage(plan.lang, `${key}.none`, params);
+    }
 }
 
-/** Matches the header cells with the form's columns and control columns. */
-export function planHeader(form: CompiledForm, header: string[]): HeaderPlan {
+/**
+ * Matches the header cells with the form's columns and control columns. Messages are in
+ * `lang` (default: the form's language, as its validator's).
+ */
+export function planHeader(
+  form: CompiledForm,
+  header: string[],
+  lang: string = form.meta.defaultLanguage,
+): HeaderPlan {
   const byName = new Map(form.csv.columns.map((c) => [c.column, c]));
   const control = new Set([STATUS_COLUMN, ...form.csv.control]);
   const known = [...byName.keys(), ...control];
@@ -54,38 +75,49 @@ export function planHeader(form: CompiledForm, header: string[]): HeaderPlan {
         severity: 'warning',
         line: 1,
         column: name,
-        message: `Column ${name} appears more than once (positions ${seen + 1} and ${i + 1}): the first is read; a row where the copies differ is rejected`,
-        hint: 'Keep one column per technical name',
+        message: renderMessage(lang, 'DUPLICATE_COLUMN', { column: name, first: seen + 1, second: i + 1 }),
+        hint: renderMessage(lang, 'DUPLICATE_COLUMN.hint'),
       });
       return;
     }
     first.set(name, i);
     const column = byName.get(name);
-    if (column) slots.push({ kind: 'column', plan: planColumn(form, column) });
+    if (column) slots.push({ kind: 'column', plan: planColumn(form, column, lang) });
     else if (name === STATUS_COLUMN || control.has(name)) slots.push({ kind: 'status' });
     else {
       let issue: FileIssue;
-      if (name === '')
+      let said: IgnoredMessage;
+      if (name === '') {
+        said = { key: 'EMPTY_COLUMN_NAME', params: { position: i + 1 } };
         issue = {
           code: 'EMPTY_COLUMN_NAME',
           severity: 'warning',
           line: 1,
-          message: `Header cell ${i + 1} is empty: that column is not read`,
-          hint: 'Remove the column, or trailing separators at the end of the header',
+          message: renderMessage(lang, said.key, said.params),
+          hint: renderMessage(lang, 'EMPTY_COLUMN_NAME.hint'),
         };
-      else {
+      } else {
         const guess = didYouMean(name, known);
+        const params = {
+          column: name,
+          form: `${form.meta.registry}/${form.meta.registrationType}@${form.meta.version}`,
+        };
+        said = guess
+          ? { key: 'UNKNOWN_COLUMN.guess', params: { ...params, guess } }
+          : { key: 'UNKNOWN_COLUMN', params };
         issue = {
           code: 'UNKNOWN_COLUMN',
           severity: 'warning',
           line: 1,
           column: name,
-          message: `Column ${name} is not in ${form.meta.registry}/${form.meta.registrationType}@${form.meta.version}: its values are not read${guess ? `. Did you mean ${guess}?` : ''}`,
-          hint: guess ? `Rename the column to ${guess}` : 'Use the technical names of the template',
+          message: renderMessage(lang, said.key, said.params),
+          hint: guess
+            ? renderMessage(lang, 'UNKNOWN_COLUMN.guess.hint', { guess })
+            : renderMessage(lang, 'UNKNOWN_COLUMN.hint'),
         };
       }
       issues.push(issue);
-      slots.push({ kind: 'ignored', issue, values: 0 });
+      slots.push({ kind: 'ignored', issue, values: 0, said });
     }
   });
   const missingRequired = form.csv.columns.filter((c) => c.required === 'always' && !first.has(c.column));
@@ -95,8 +127,8 @@ export function planHeader(form: CompiledForm, header: string[]): HeaderPlan {
       severity: 'warning',
       line: 1,
       column: c.column,
-      message: `Required column ${c.column} is missing: every row that is not a draft is rejected`,
-      hint: `Add the column ${c.column} (see the template)`,
+      message: renderMessage(lang, 'MISSING_REQUIRED_COLUMN', { column: c.column }),
+      hint: renderMessage(lang, 'MISSING_REQUIRED_COLUMN.hint', { column: c.column }),
     });
   const missing = form.csv.columns.filter((c) => c.required !== 'always' && !first.has(c.column));
   if (missing.length > 0)
@@ -104,11 +136,14 @@ export function planHeader(form: CompiledForm, header: string[]): HeaderPlan {
       code: 'MISSING_COLUMNS',
       severity: 'info',
       line: 1,
-      message: `${missing.length} optional or conditional column${missing.length === 1 ? ' is' : 's are'} not in the file (read as empty): ${missing
-        .slice(0, 10)
-        .map((c) => c.column)
-        .join(', ')}${missing.length > 10 ? ', …' : ''}`,
+      message: renderMessage(lang, 'MISSING_COLUMNS', {
+        count: missing.length,
+        columns: `${missing
+          .slice(0, 10)
+          .map((c) => c.column)
+          .join(', ')}${missing.length > 10 ? ', …' : ''}`,
+      }),
     });
   const plans = slots.map((s) => (s.kind === 'column' ? s.plan : undefined));
-  return { names, slots, plans, issues, columnAt: first };
+  return { names, slots, plans, issues, columnAt: first, lang };
 }

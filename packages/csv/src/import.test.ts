@@ -77,10 +77,13 @@ describe('importCsv on the demo form', () => {
       'fr',
     );
     for (const e of row.errors) expect(formErrors.map((f) => f.message)).toContain(e.message);
+    // The hints are this package's own, in the same language as the form's messages.
     expect(row.errors[1]!.hint).toBe(
-      "'Stable angina' is the label of code 'STABLE': the CSV carries codes, not labels",
+      "'Stable angina' est le libellé du code 'STABLE' : le CSV contient des codes, pas des libellés",
     );
-    expect(row.errors[3]!.hint).toContain('dd/mm/yyyy');
+    expect(row.errors[3]!.hint).toBe(
+      "ce n'est pas une date du calendrier ; les dates sont au format dd/mm/yyyy",
+    );
   });
 
   it('keeps STATUS=draft rows as Open registrations, type errors listed, and rejects an unknown STATUS', async () => {

@@ -16,6 +16,7 @@ import {
 import { type CompiledForm, createValidator, type FormError, type RegistrationData } from '@regforms/runtime';
 import { type CellResult, type ColumnPlan, readCell } from './cells.ts';
 import { countIgnored, type HeaderPlan, planHeader } from './header.ts';
+import { type MessageKey, renderMessage } from './messages.ts';
 import { decodeCsv, detectSeparator, type ParsedRow, parseRows, reparseRow } from './parse.ts';
 import type { CellIssue, FileIssue, ImportReport, RowReport } from './report.ts';
 
@@ -25,7 +26,10 @@ export type CsvInput = Uint8Array | ArrayBuffer | string | Blob;
 export interface ImportOptions {
   /** Where registrations go (and where existing ones with the same business key are found). */
   store: RegistrationStore;
-  /** Language of validation messages (default: the form's). */
+  /**
+   * Language of every message of the report: the validator's and this package's own
+   * (default: the form's, as its validator's).
+   */
   lang?: string;
   /** Validate only: outcomes are computed against the store, nothing is written to it. */
   dryRun?: boolean;
@@ -190,16 +194,18 @@ export interface CsvRead {
 /**
  * Reads a CSV file against a compiled form without touching any store: decoding, separator,
  * header, and every cell converted by its column type (the first half of an import).
+ * Messages are in `lang` (default: the form's language).
  */
 export function readCsv(
   form: CompiledForm,
   source: Uint8Array | string,
-  options: { clock?: Clock; fileName?: string } = {},
+  options: { clock?: Clock; fileName?: string; lang?: string } = {},
 ): CsvRead {
-  const decoded = decodeCsv(source);
+  const lang = options.lang ?? form.meta.defaultLanguage;
+  const decoded = decodeCsv(source, lang);
   const bytes = typeof source === 'string' ? new TextEncoder().encode(source).length : source.length;
   const issues: FileIssue[] = [...decoded.issues];
-  const { separator, issues: sepIssues } = detectSeparator(decoded.text);
+  const { separator, issues: sepIssues } = detectSeparator(decoded.text, lang);
   issues.push(...sepIssues);
   const repeats = new Map<string, string>();
   for (const c of form.csv.columns)
@@ -220,7 +226,7 @@ export function readCsv(
           // Empty lines before the header: the header is the first line with a name.
           return undefined;
         }
-        header = planHeader(form, parsed.cells);
+        header = planHeader(form, parsed.cells, lang);
         for (const i of header.issues) i.line = parsed.line;
         issues.push(...header.issues);
         return undefined;
@@ -237,20 +243,20 @@ export function readCsv(
     issues.push({
       code: 'LINE_ENDINGS_CRLF',
       severity: 'info',
-      message: 'Windows line endings (CR LF): read as line breaks',
+      message: renderMessage(lang, 'LINE_ENDINGS_CRLF'),
     });
   if (!header)
     issues.push({
       code: 'EMPTY_FILE',
       severity: 'error',
-      message: 'The file is empty: the first line must be the header of technical names',
-      hint: 'Start from the template (regforms csv template)',
+      message: renderMessage(lang, 'EMPTY_FILE'),
+      hint: renderMessage(lang, 'EMPTY_FILE.hint'),
     });
   else if (rows.length === 0)
     issues.push({
       code: 'NO_DATA_ROWS',
       severity: 'info',
-      message: 'The file has a header and no data rows',
+      message: renderMessage(lang, 'NO_DATA_ROWS'),
     });
   return {
     file: {
@@ -275,13 +281,14 @@ export async function importCsv(
   input: CsvInput,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const read = readCsv(form, await bytesOf(input), options);
+  const lang = options.lang ?? form.meta.defaultLanguage;
+  const read = readCsv(form, await bytesOf(input), { ...options, lang });
   const store = options.dryRun ? overlayStore(options.store) : options.store;
   const service = new Registrations(store, {
     clock: monotonic(options.clock),
     ...(options.author ? { author: options.author } : {}),
   });
-  await applyLifecycle(form, service, read.pending, read.repeats, options);
+  await applyLifecycle(form, service, read.pending, read.repeats, { ...options, lang });
   const { rows } = read;
   return {
     form: {
@@ -289,6 +296,7 @@ export async function importCsv(
       registrationType: form.meta.registrationType,
       version: form.meta.version,
     },
+    lang,
     dryRun: options.dryRun === true,
     file: read.file,
     issues: read.issues,
@@ -303,6 +311,9 @@ export async function importCsv(
     },
   };
 }
+
+/** papaparse's complaints said in the report's language; any other keeps papaparse's words. */
+const PARSER_ERRORS: ReadonlySet<string> = new Set<MessageKey>(['CSV_MISSING_QUOTES', 'CSV_INVALID_QUOTES']);
 
 /** A row of empty cells only (an empty line, or separators only). */
 function isBlank(cells: string[]): boolean {
@@ -361,20 +372,25 @@ function readRow(rp: RowPlan, parsed: ParsedRow, now: Date, source: RowSource): 
     row.outcome = 'skipped-empty';
     return pending;
   }
-  for (const e of parsed.errors)
+  const { lang } = header;
+  for (const e of parsed.errors) {
+    const code = `CSV_${e.code.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
     row.errors.push({
-      code: `CSV_${e.code.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`,
+      code,
       column: '',
-      message: `${e.message}: the row cannot be read reliably`,
-      hint: 'A cell that holds a " must be quoted and its quotes doubled ("")',
+      message: PARSER_ERRORS.has(code)
+        ? renderMessage(lang, code as MessageKey)
+        : renderMessage(lang, 'CSV_ERROR', { message: e.message }),
+      hint: renderMessage(lang, 'CSV_ERROR.hint'),
     });
+  }
   const width = header.slots.length;
   if (cells.length < width)
     row.errors.push({
       code: 'ROW_TOO_SHORT',
       column: '',
-      message: `The row has ${cells.length} cells, the header has ${width}`,
-      hint: 'A line break inside a value that is not quoted, or a missing separator: quote values with line breaks',
+      message: renderMessage(lang, 'ROW_TOO_SHORT', { cells: cells.length, width }),
+      hint: renderMessage(lang, 'ROW_TOO_SHORT.hint'),
     });
   else if (cells.length > width) {
     const extra = cells.slice(width).filter((c) => c.trim() !== '');
@@ -383,14 +399,14 @@ function readRow(rp: RowPlan, parsed: ParsedRow, now: Date, source: RowSource): 
         code: 'ROW_TOO_LONG',
         column: '',
         value: extra.join(';'),
-        message: `The row has ${cells.length} cells, the header has ${width}: values beyond the header have no column`,
-        hint: 'A separator inside a value that is not quoted? Quote values that contain ;',
+        message: renderMessage(lang, 'ROW_TOO_LONG', { cells: cells.length, width }),
+        hint: renderMessage(lang, 'ROW_TOO_LONG.hint'),
       });
     else
       row.warnings.push({
         code: 'ROW_TRAILING_SEPARATORS',
         column: '',
-        message: `The row has ${cells.length - width} empty cell${cells.length - width === 1 ? '' : 's'} beyond the header: ignored`,
+        message: renderMessage(lang, 'ROW_TRAILING_SEPARATORS', { count: cells.length - width }),
       });
   }
   const data = pending.data;
@@ -435,7 +451,7 @@ function readRow(rp: RowPlan, parsed: ParsedRow, now: Date, source: RowSource): 
             code: 'STATUS_INVALID',
             column: header.names[i]!,
             value: cell,
-            message: `STATUS is '${cell.trim()}': it may only be draft (keep the registration Open) or empty (send it)`,
+            message: renderMessage(lang, 'STATUS_INVALID', { value: cell.trim() }),
           });
         break;
       }
@@ -446,7 +462,11 @@ function readRow(rp: RowPlan, parsed: ParsedRow, now: Date, source: RowSource): 
             code: 'DUPLICATE_COLUMN_CONFLICT',
             column: slot.name,
             value: cell,
-            message: `Column ${slot.name} appears twice and its copies differ ('${firstCell}' and '${cell.trim()}')`,
+            message: renderMessage(lang, 'DUPLICATE_COLUMN_CONFLICT', {
+              column: slot.name,
+              first: firstCell,
+              second: cell.trim(),
+            }),
           });
         break;
       }
@@ -526,7 +546,7 @@ async function applyLifecycle(
         code: 'HIDDEN_VALUE_DROPPED',
         column,
         ...(rawCell(p, column) !== undefined ? { value: rawCell(p, column)! } : {}),
-        message: 'The field is not shown for this row (skip logic): its value is not kept',
+        message: renderMessage(options.lang, 'HIDDEN_VALUE_DROPPED'),
       });
     for (const c of p.computed) {
       const computed = getPath(reg.data, c.path);
@@ -535,7 +555,10 @@ async function applyLifecycle(
           code: 'COMPUTED_VALUE_REPLACED',
           column: c.column,
           value: rawCell(p, c.column) ?? String(c.value),
-          message: `The form computes this field: ${computed === undefined ? 'no value' : `'${String(computed)}'`} is kept`,
+          message:
+            computed === undefined
+              ? renderMessage(options.lang, 'COMPUTED_VALUE_REPLACED.none')
+              : renderMessage(options.lang, 'COMPUTED_VALUE_REPLACED', { value: String(computed) }),
         });
     }
     const errors = cellIssues(result.errors, p, repeats);
@@ -558,7 +581,7 @@ async function applyLifecycle(
         row.warnings.push({
           code: 'DRAFT_OF_SENT',
           column: '',
-          message: `Registration ${old.registrationCode} (sent) has the same business key: this draft replaces it when it is sent`,
+          message: renderMessage(options.lang, 'DRAFT_OF_SENT', { code: String(old.registrationCode) }),
         });
       else {
         if (old.status === 'open') await service.delete(old.id);

@@ -5,10 +5,12 @@
 export type { CellResult, ColumnPlan } from './cells.ts';
 export { columnKey, FORMATS, planColumn, readCell, writeCell } from './cells.ts';
 export { currentRegistrations, exportCsv, exportRegistrations } from './export.ts';
-export type { HeaderPlan, Slot } from './header.ts';
+export type { HeaderPlan, IgnoredMessage, Slot } from './header.ts';
 export { planHeader, STATUS_COLUMN } from './header.ts';
 export type { CsvInput, CsvRead, ImportOptions, PendingRow } from './import.ts';
 export { columnOfError, importCsv, overlayStore, readCsv } from './import.ts';
+export type { MessageKey, MessageLanguage, MessageParams } from './messages.ts';
+export { MESSAGE_LANGUAGES, MESSAGES, messageLanguage, renderMessage } from './messages.ts';
 export type { DecodedText, ParsedRow, ParseOptions } from './parse.ts';
 export { decodeCsv, detectSeparator, parseCsvText, parseRows } from './parse.ts';
 export type {

@@ -4,6 +4,7 @@
  * and counting lines, so every later message can say where.
  */
 import Papa from 'papaparse';
+import { renderMessage } from './messages.ts';
 import type { FileIssue } from './report.ts';
 
 export interface DecodedText {
@@ -13,19 +14,22 @@ export interface DecodedText {
   issues: FileIssue[];
 }
 
-/** Decodes a CSV file: UTF-8 (BOM stripped), else windows-1252 as Excel writes it, said once. */
-export function decodeCsv(input: Uint8Array | ArrayBuffer | string): DecodedText {
+/**
+ * Decodes a CSV file: UTF-8 (BOM stripped), else windows-1252 as Excel writes it, said once
+ * (in `lang`; English without one).
+ */
+export function decodeCsv(input: Uint8Array | ArrayBuffer | string, lang?: string): DecodedText {
   const issues: FileIssue[] = [];
   if (typeof input === 'string') {
     const bom = input.charCodeAt(0) === 0xfeff;
-    if (bom) issues.push(bomIssue());
+    if (bom) issues.push(bomIssue(lang));
     return { text: bom ? input.slice(1) : input, encoding: 'utf-8', bom, issues };
   }
   let bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (bom) {
     bytes = bytes.subarray(3);
-    issues.push(bomIssue());
+    issues.push(bomIssue(lang));
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom, issues };
@@ -38,9 +42,11 @@ export function decodeCsv(input: Uint8Array | ArrayBuffer | string): DecodedText
     issues.push({
       code: 'ENCODING_NOT_UTF8',
       severity: 'warning',
-      message: `The file is not UTF-8${line ? ` (first non-UTF-8 byte on line ${line})` : ''}: it was read as windows-1252 (latin-1), the encoding Excel uses on Windows`,
+      message: line
+        ? renderMessage(lang, 'ENCODING_NOT_UTF8.line', { line })
+        : renderMessage(lang, 'ENCODING_NOT_UTF8'),
       ...(line ? { line } : {}),
-      hint: 'Check accented letters in the report; save the file as "CSV UTF-8" to be sure',
+      hint: renderMessage(lang, 'ENCODING_NOT_UTF8.hint'),
     });
     return { text, encoding: 'windows-1252', bom, issues };
   }
@@ -60,12 +66,8 @@ function decodeWindows1252(bytes: Uint8Array): string {
     .replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
 }
 
-function bomIssue(): FileIssue {
-  return {
-    code: 'BOM',
-    severity: 'info',
-    message: 'The file starts with a byte order mark (as Excel writes "CSV UTF-8"): ignored',
-  };
+function bomIssue(lang: string | undefined): FileIssue {
+  return { code: 'BOM', severity: 'info', message: renderMessage(lang, 'BOM') };
 }
 
 function countLines(bytes: Uint8Array, end: number): number {
@@ -90,28 +92,25 @@ function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
 /**
  * The separator of a file, from its header line. The header holds technical names only (no
  * quotes, no `;` or `,` inside), so counting is exact there; papaparse's guess looks at data
- * rows, where decimals with `,` can mislead it.
+ * rows, where decimals with `,` can mislead it. The issue is said in `lang` (English without one).
  */
-export function detectSeparator(text: string): { separator: string; issues: FileIssue[] } {
+export function detectSeparator(text: string, lang?: string): { separator: string; issues: FileIssue[] } {
   const end = text.indexOf('\n');
   const header = end === -1 ? text : text.slice(0, end);
   const count = (s: string) => header.split(s).length - 1;
   const candidates = [';', ',', '\t'].map((s) => ({ s, n: count(s) }));
   const best = candidates.reduce((a, b) => (b.n > a.n ? b : a));
   if (best.n === 0 || best.s === ';') return { separator: ';', issues: [] };
-  const name = best.s === ',' ? 'a comma (,)' : 'a tab';
+  const code = best.s === ',' ? 'SEPARATOR_COMMA' : 'SEPARATOR_TAB';
   return {
     separator: best.s,
     issues: [
       {
-        code: best.s === ',' ? 'SEPARATOR_COMMA' : 'SEPARATOR_TAB',
+        code,
         severity: 'warning',
         line: 1,
-        message: `The separator is ${name}, not ';': the file was read with ${name}`,
-        hint:
-          best.s === ','
-            ? 'Excel writes commas when the system list separator is ","; save as "CSV (separator: semicolon)" or set the separator to ;'
-            : "Use ';' as separator",
+        message: renderMessage(lang, code),
+        hint: renderMessage(lang, `${code}.hint`),
       },
     ],
   };

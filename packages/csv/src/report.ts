@@ -3,6 +3,7 @@
  * and warnings per column), the file-level problems said once, and totals that add up to the
  * number of data rows. Formatters are pure functions over it.
  */
+import { type MessageKey, type MessageParams, renderMessage } from './messages.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -58,6 +59,11 @@ export interface ImportTotals {
 
 export interface ImportReport {
   form: { registry: string; registrationType: string; version: string };
+  /**
+   * Language of the messages (importCsv always sets it): the text report is said in the same
+   * one. Optional for reports made before it was recorded.
+   */
+  lang?: string;
   /** True for `validate`: outcomes are what an import would do; nothing was written. */
   dryRun: boolean;
   file: {
@@ -87,42 +93,64 @@ export function formatReportJson(report: ImportReport): string {
 const quote = (v: string | undefined) =>
   v === undefined ? '' : ` '${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
 
-/** The report for people: file problems, then one line per row that is not plainly fine, then totals. */
-export function formatReportText(report: ImportReport, options: { verbose?: boolean } = {}): string {
+/**
+ * The report for people: file problems, then one line per row that is not plainly fine, then
+ * totals. Its words are in `lang`, by default the report's own language (English without one).
+ */
+export function formatReportText(
+  report: ImportReport,
+  options: { verbose?: boolean; lang?: string } = {},
+): string {
+  const lang = options.lang ?? report.lang;
+  const say = (key: MessageKey, params?: MessageParams) => renderMessage(lang, key, params);
   const out: string[] = [];
-  const name = report.file.name ?? 'file';
+  const name = report.file.name ?? say('report.file');
   const { registry, registrationType, version } = report.form;
-  out.push(
-    `${report.dryRun ? 'Validated' : 'Imported'} ${name} against ${registry}/${registrationType}@${version}`,
-  );
+  const form = `${registry}/${registrationType}@${version}`;
+  out.push(say(report.dryRun ? 'report.validated' : 'report.imported', { file: name, form }));
   for (const i of report.issues)
     out.push(
-      `${name}${i.line ? `:${i.line}` : ''} ${i.severity} ${i.code}${i.column ? ` [${i.column}]` : ''} ${i.message}${i.hint ? `\n    fix: ${i.hint}` : ''}`,
+      `${name}${i.line ? `:${i.line}` : ''} ${say(`report.${i.severity}`)} ${i.code}${i.column ? ` [${i.column}]` : ''} ${i.message}${i.hint ? `\n    ${say('report.fix', { hint: i.hint })}` : ''}`,
     );
   for (const r of report.rows) {
     const plain = r.errors.length === 0 && r.warnings.length === 0;
     if (plain && !options.verbose && r.outcome !== 'replaced') continue;
-    const what =
-      r.outcome === 'rejected'
-        ? 'rejected'
-        : r.outcome === 'skipped-empty'
-          ? 'empty line, skipped'
-          : r.outcome === 'replaced'
-            ? `replaced ${r.replaces?.registrationCode ?? r.replaces?.id ?? ''}${r.replaces?.line ? ` (line ${r.replaces.line})` : ''} → ${r.status}${r.registrationCode ? ` ${r.registrationCode}` : ''}`
-            : `${r.outcome}${r.registrationCode ? ` ${r.registrationCode}` : ''}`;
+    // The registration code a stored row got, after the words that say what happened.
+    const code = r.registrationCode ? ` ${r.registrationCode}` : '';
+    let what: string;
+    if (r.outcome === 'rejected') what = say('report.rejected');
+    else if (r.outcome === 'skipped-empty') what = say('report.skipped');
+    else if (r.outcome === 'replaced') {
+      const params = {
+        old: r.replaces?.registrationCode ?? r.replaces?.id ?? '',
+        status: say(r.status === 'open' ? 'report.status.open' : 'report.status.sent'),
+      };
+      what = `${
+        r.replaces?.line
+          ? say('report.replaced.line', { ...params, line: r.replaces.line })
+          : say('report.replaced', params)
+      }${code}`;
+    } else what = `${say(r.outcome === 'draft' ? 'report.draft' : 'report.sent')}${code}`;
     out.push(`${name}:${r.line} ${what}`);
-    for (const e of r.errors)
-      out.push(
-        `    error ${e.code}${e.column ? ` [${e.column}]` : ''}${quote(e.value)} ${e.message}${e.hint ? ` (${e.hint})` : ''}`,
-      );
-    for (const w of r.warnings)
-      out.push(
-        `    warning ${w.code}${w.column ? ` [${w.column}]` : ''}${quote(w.value)} ${w.message}${w.hint ? ` (${w.hint})` : ''}`,
-      );
+    for (const [severity, issues] of [
+      ['report.error', r.errors],
+      ['report.warning', r.warnings],
+    ] as const)
+      for (const e of issues)
+        out.push(
+          `    ${say(severity)} ${e.code}${e.column ? ` [${e.column}]` : ''}${quote(e.value)} ${e.message}${e.hint ? ` (${e.hint})` : ''}`,
+        );
   }
   const t = report.totals;
   out.push(
-    `${t.rows} data row${t.rows === 1 ? '' : 's'}: ${t.sent} sent, ${t.draft} draft, ${t.replaced} replaced, ${t.rejected} rejected, ${t.skippedEmpty} empty skipped`,
+    say('report.totals', {
+      rows: t.rows,
+      sent: t.sent,
+      draft: t.draft,
+      replaced: t.replaced,
+      rejected: t.rejected,
+      skipped: t.skippedEmpty,
+    }),
   );
   return `${out.join('\n')}\n`;
 }

@@ -39,7 +39,6 @@ import { registrations } from '../registrations/service.ts';
 import { AMBER } from '../ui/colors.ts';
 import { Loading, NotFound, TypeBreadcrumbs, WithDefinitions } from '../ui/Status.tsx';
 import { downloadText } from './download.ts';
-import { issueText } from './issues.ts';
 
 type Params = { registry: string; type: string; version: string };
 type DictionaryFormat = 'csv' | 'md' | 'html';
@@ -307,7 +306,7 @@ function FileIssues({ issues }: { issues: FileIssue[] }) {
                 {i.column}
               </Typography>
             )}
-            {issueText(i, t)}
+            {i.message}
             {i.hint && (
               <Typography component="span" variant="body2" color="text.secondary">
                 {' '}
@@ -423,7 +422,7 @@ function IssueList({ issues, severity }: { issues: CellIssue[]; severity: 'error
           )}
           <Typography component="span" variant="body2">
             {' '}
-            — {issueText(e, t)}
+            — {e.message}
           </Typography>
           {e.hint && (
             <Typography component="span" variant="body2" color="text.secondary">

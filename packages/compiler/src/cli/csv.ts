@@ -46,8 +46,9 @@ Commands:
 
 Options:
   --definitions DIR  the definitions folder (default: definitions/)
-  --lang L           language of labels and messages (default: the form's first language)
-  --json             the report as JSON: { form, dryRun, file, issues, rows, totals }
+  --lang L           language of labels, messages, hints and the words of the report
+                     (default: the form's first language)
+  --json             the report as JSON: { form, lang, dryRun, file, issues, rows, totals }
   --out FILE         write to FILE instead of standard output
   --progress         rows checked so far on standard error, every 200 rows (always on a
                      terminal; this forces it in a pipe or a log)
@@ -231,7 +232,7 @@ async function run(args: string[]): Promise<number> {
         ...(onProgress ? { onProgress } : {}),
       });
       if (!dryRun) fileStore?.flush();
-      process.stdout.write(values.json ? formatReportJson(report) : formatReportText(report));
+      process.stdout.write(values.json ? formatReportJson(report) : formatReportText(report, { lang }));
       return hasRejections(report) ? 1 : 0;
     }
     case 'export': {
