@@ -1,7 +1,7 @@
 /*
  * <regforms-form> end to end in real Chromium, as a hospital portal uses it: the example page
  * loads the one-script bundle; a clinician fills a real registration type (ANGIO follow-up
- * after PCI), saves, reloads (the draft comes back), sends with a missing field (errors,
+ * after PCI), saves, reloads (the draft comes back, also on its version compiled again), sends with a missing field (errors,
  * jump to the field), completes it and sends (registration code, read-only).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -71,6 +71,48 @@ describe('<regforms-form> on the example portal', () => {
       )
       .toBe('Dr Janssens');
     expect(await form().locator('[data-status]').getAttribute('data-status')).toBe('open');
+  }, 60_000);
+
+  it('resumes a draft saved with an earlier compilation of the same version', async () => {
+    // The portal now serves version 1.0.0 compiled again (a newer regforms, say): another hash,
+    // another title. The draft saved above was made with the first compilation.
+    const recompiled = '**/angio/follow-up-pci/1.0.0/form.json';
+    await page.route(recompiled, async (route) => {
+      const served = await route.fetch();
+      const compiled = await served.json();
+      compiled.meta.hash = 'f'.repeat(64);
+      compiled.i18n.fr['form.title'] = 'Suivi après PCI (compilé à nouveau)';
+      await route.fulfill({ response: served, json: compiled });
+    });
+    try {
+      await page.reload();
+      await expect
+        .poll(() => form().getByRole('heading', { level: 1 }).textContent())
+        .toBe('Suivi après PCI (compilé à nouveau)');
+      await expect
+        .poll(() =>
+          form()
+            .getByLabel(/^Auteur/)
+            .inputValue(),
+        )
+        .toBe('Dr Janssens');
+      // Saving on the form as it is now works (it was refused before the draft was carried over).
+      await type(/^Auteur/, 'Dr Janssens-Peeters');
+      await form().getByRole('button', { name: 'Enregistrer' }).click();
+      await form().locator('[data-save-state="saved"]').waitFor();
+      expect(await form().getByTestId('notice').count()).toBe(0);
+    } finally {
+      await page.unroute(recompiled);
+    }
+    // And back on the original compilation, the same draft resumes again.
+    await page.reload();
+    await expect
+      .poll(() =>
+        form()
+          .getByLabel(/^Auteur/)
+          .inputValue(),
+      )
+      .toBe('Dr Janssens-Peeters');
   }, 60_000);
 
   it('refuses to send with missing fields, lists them, and jumps to one', async () => {

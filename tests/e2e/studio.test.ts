@@ -351,6 +351,59 @@ describe('studio', () => {
     await close();
   }, 90_000);
 
+  it('carries a draft to its draft version as edited since, listing what no longer fits', async () => {
+    const file = join(studio.definitions, 'defibrillators/primo-implantation/2.1.0.yaml');
+    const draftVersion = readFileSync(file, 'utf8');
+    const newList = '            codelist: icd-indication-2026\n';
+    expect(draftVersion).toContain(newList);
+    const before = formOf('defibrillators', 'primo-implantation', '2.1.0');
+    const { page, errors, close } = await openStudio('csv/defibrillators/primo-implantation/2.1.0');
+    // A draft on the draft version 2.1.0 that uses its new code 12 (cardiac sarcoidosis).
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+      name: 'draft.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        csvOf(before, [
+          {
+            TX_AUTHOR: 'Dr Claes',
+            IDC_PAT: '93051822361',
+            DT_IMPLTN: '12/11/2024',
+            CD_INDICATN: '12',
+            STATUS: 'draft',
+          },
+        ]),
+      ),
+    });
+    await page.locator('[data-action="import-csv"]').click({ timeout: 60_000 });
+    await page.getByTestId('csv-imported').getByRole('link', { name: 'Registrations' }).click();
+    await page.locator('[data-testid="registrations"] tr[data-status="open"]').waitFor();
+
+    // The designer then withdraws the new code: same version number, another compiled form.
+    writeFileSync(file, draftVersion.replace(newList, '            codelist: icd-indication\n'));
+    await page.reload();
+    const row = page.locator('[data-testid="registrations"] tr[data-status="open"]');
+    await row.waitFor({ timeout: 60_000 });
+    await row.getByRole('link', { name: 'Open' }).click();
+    const record = page.getByTestId('migration-record');
+    await record.waitFor();
+    expect(await record.textContent()).toContain(
+      'Version 2.1.0 changed since this registration was made (it was a draft): it opens with the current text of that version. 1 answer(s) were not carried over:',
+    );
+    const lost = record.getByRole('listitem');
+    expect(await lost.getAttribute('data-reason')).toBe('code-removed');
+    expect(await lost.textContent()).toContain('CD_INDICATN = “12”');
+    // Said once, by the record: the page does not also warn that the version changed.
+    expect(await page.getByText(/changed since this registration/).count()).toBe(1);
+    // Saving works on the form as it is now, with the other answers.
+    expect(await page.getByLabel(/^Author\W*$/).inputValue()).toBe('Dr Claes');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('[data-save-state="saved"]').waitFor();
+    expect(await page.getByTestId('notice').count()).toBe(0);
+    writeFileSync(file, draftVersion);
+    expect(errors).toEqual([]);
+    await close();
+  }, 90_000);
+
   it('offers to move a draft made with an older version to the newer one, and moves it', async () => {
     // A major version 3.0.0 in the studio's folder (a copy), published, where the ejection
     // fraction may be at most 60 %: a draft's 70 % on version 1.0.0 no longer fits there.

@@ -7,8 +7,11 @@ import { compileDefinitions } from '@regforms/compiler';
 import {
   createRegistration,
   LifecycleError,
+  MemoryStore,
   migrateRegistration,
   migrationCandidates,
+  Registrations,
+  rebaseRegistration,
   saveRegistration,
   sendRegistration,
 } from '@regforms/registrations';
@@ -19,6 +22,8 @@ import { folder, L, VISIT_DATE } from './support.ts';
 
 const clock = { now: () => new Date('2025-02-01T09:00:00Z') };
 const real = compileDir(DEFINITIONS);
+/** A list of options, each labelled with its code. */
+const codes = (...c: string[]) => `[${c.map((x) => `{ code: "${x}", label: ${L(x)} }`).join(', ')}]`;
 const formOf = (key: string): CompiledForm =>
   real.forms.find((f) => `${f.meta.registry}/${f.meta.registrationType}@${f.meta.version}` === key)!;
 
@@ -93,7 +98,6 @@ describe('migrating real drafts', () => {
 });
 
 describe('what does not fit is listed, never dropped silently', () => {
-  const codes = (...c: string[]) => `[${c.map((x) => `{ code: "${x}", label: ${L(x)} }`).join(', ')}]`;
   const kind = `{ id: kind, name: CD_KIND, type: choice, options: ${codes('A', 'B')}, label: ${L('kind')} }`;
   const pci = (max: number, stentMax: string) =>
     `{ id: pci, name: PCI, type: repeat, max: ${max}, label: ${L('PCI')}, fields: [{ id: pciDate, name: DT_PCI, type: date, label: ${L('d')} }, { id: stents, name: NR_STENT, type: integer, ${stentMax}label: ${L('s')} }] }`;
@@ -213,5 +217,78 @@ describe('what does not fit is listed, never dropped silently', () => {
       /only an Open registration/,
     );
     expect(() => migrateRegistration(draft, to, to)).toThrow(LifecycleError);
+  });
+});
+
+describe('rebasing a draft onto its version compiled again', () => {
+  // The same version number compiled twice with different content (a draft version edited in
+  // the studio, or a newer compiler): only the hash on the record tells them apart.
+  const before = [
+    VISIT_DATE,
+    `{ id: kind, name: CD_KIND, type: choice, options: ${codes('A', 'B', 'C')}, label: ${L('kind')} }`,
+    `{ id: note, name: TX_NOTE, type: text, label: ${L('note')} }`,
+  ];
+  const after = [
+    VISIT_DATE,
+    `{ id: kind, name: CD_KIND, type: choice, options: ${codes('A', 'B')}, label: ${L('kind')} }`,
+  ];
+  const compile = (fields: string[]) =>
+    compileDefinitions(folder({ '1.0.0': { status: 'draft', fields } })).forms[0]!;
+  const first = compile(before);
+  const again = compile(after);
+  const draft = saveRegistration(
+    createRegistration(first, { clock }),
+    first,
+    { DT_VISIT: '2025-01-10', CD_KIND: 'C', TX_NOTE: 'typed before the edit' },
+    { clock },
+  ).registration;
+
+  it('carries what fits, lists what does not, records the old hash, and saves on the new form', () => {
+    expect(first.meta.version).toBe(again.meta.version);
+    expect(first.meta.hash).not.toBe(again.meta.hash);
+    // Without the rebase, the draft cannot be saved on the form as it is now.
+    expect(() => saveRegistration(draft, again, draft.data, { clock })).toThrow(/not this form/);
+    const result = rebaseRegistration(draft, again, { clock });
+    expect(result.kept).toEqual(['DT_VISIT']);
+    expect(result.notKept.map((i) => [i.reason, i.name, i.value])).toEqual([
+      ['code-removed', 'CD_KIND', 'C'],
+      ['field-removed', 'TX_NOTE', 'typed before the edit'],
+    ]);
+    expect(result.registration).toMatchObject({
+      id: draft.id,
+      status: 'open',
+      version: '1.0.0',
+      formHash: again.meta.hash,
+      data: { DT_VISIT: '2025-01-10' },
+      migration: { fromVersion: '1.0.0', fromFormHash: first.meta.hash, notKept: result.notKept },
+    });
+    expect(saveRegistration(result.registration, again, result.registration.data, { clock }).errors).toEqual(
+      [],
+    );
+  });
+
+  it('refuses another version and anything not Open', () => {
+    const other = compileDefinitions(
+      folder({ '1.0.0': { fields: before }, '2.0.0': { fields: after } }),
+    ).forms.find((f) => f.meta.version === '2.0.0')!;
+    expect(() => rebaseRegistration(draft, other)).toThrow(/move it with migrateRegistration/);
+    expect(() => rebaseRegistration({ ...draft, status: 'sent' }, again)).toThrow(
+      /only an Open registration/,
+    );
+  });
+
+  it('through the service: stored once, a registration already on the form left as it is', async () => {
+    const service = new Registrations(new MemoryStore(), { clock });
+    await service.store.put(draft);
+    const rebased = await service.rebase(draft.id, again);
+    expect(rebased.formHash).toBe(again.meta.hash);
+    expect(await service.get(draft.id)).toEqual(rebased);
+    expect(await service.rebase(draft.id, again)).toEqual(rebased);
+    expect(
+      (await service.save(draft.id, again, { ...rebased.data, CD_KIND: 'A' })).registration.data,
+    ).toEqual({
+      DT_VISIT: '2025-01-10',
+      CD_KIND: 'A',
+    });
   });
 });

@@ -5,7 +5,7 @@ export type {
   MigrationRecord,
   MigrationResult,
 } from './migrate.ts';
-export { migrateRegistration, migrationCandidates } from './migrate.ts';
+export { migrateRegistration, migrationCandidates, rebaseRegistration } from './migrate.ts';
 export type { PseudonymInput } from './pseudonym.ts';
 export { normaliseName, pseudonymousCode } from './pseudonym.ts';
 export type { Clock, Registration, RegistrationStatus } from './registration.ts';

@@ -301,6 +301,30 @@ export function migrateRegistration(
   return { registration, kept, moved, notKept };
 }
 
+/**
+ * An Open registration whose version was compiled again into a different form: a draft
+ * version edited since, or a published one compiled by a newer regforms. The form it was
+ * filled with is gone (only its hash is on the record), and its version's form as it is now is
+ * the best description of it: the data is carried to that form as a migration would carry it,
+ * so what no longer fits is listed (and kept under `migration`) instead of being refused at the
+ * next save or silently dropped.
+ */
+export function rebaseRegistration(
+  reg: Registration,
+  form: CompiledForm,
+  options: { clock?: Clock; lang?: string } = {},
+): MigrationResult {
+  const { registry, registrationType, version } = form.meta;
+  if (reg.registry !== registry || reg.registrationType !== registrationType || reg.version !== version)
+    throw new LifecycleError(
+      'WRONG_FORM',
+      `Registration ${reg.id} is a ${reg.registry}/${reg.registrationType}@${reg.version} registration, not ${registry}/${registrationType}@${version}: move it with migrateRegistration`,
+    );
+  const result = migrateRegistration({ ...reg, formHash: form.meta.hash }, form, form, options);
+  result.registration.migration = { ...result.registration.migration!, fromFormHash: reg.formHash };
+  return result;
+}
+
 /** `NAME` or `NAME_n` (as prune reports) → a data path. */
 function pathOf(name: string, data: RegistrationData): (string | number)[] {
   if (name in data) return [name];

@@ -3,6 +3,7 @@
  * import alike, so Open → Sent → read-only holds for all of them.
  */
 import type { CompiledForm, FormError, RegistrationData } from '@regforms/runtime';
+import { rebaseRegistration } from './migrate.ts';
 import {
   type Clock,
   createRegistration,
@@ -103,6 +104,19 @@ export class Registrations {
     await this.store.put(sent.registration);
     codes.add(sent.registration.registrationCode!);
     return { ...sent, stored: true };
+  }
+
+  /**
+   * An Open registration made with an earlier compilation of this form's version, carried to
+   * the form as it is now and stored (rebaseRegistration); one already on this form is
+   * returned as it is. Whoever opens drafts calls this first: saving on another form is refused.
+   */
+  async rebase(id: string, form: CompiledForm, lang?: string): Promise<Registration> {
+    const reg = await this.load(id);
+    if (reg.formHash === form.meta.hash || reg.status !== 'open') return reg;
+    const { registration } = rebaseRegistration(reg, form, { ...this.options, lang });
+    await this.store.put(registration);
+    return registration;
   }
 
   async delete(id: string): Promise<Registration> {

@@ -171,7 +171,7 @@ export class RegformsFormElement extends HTMLElement {
     if (id) {
       const found = await registrations.get(id);
       if (!found) throw new Error(`No registration ${id} in this store.`);
-      return found;
+      return this.#onThisForm(found, form, registrations);
     }
     if (this.getAttribute('resume') === 'false') return undefined;
     const open = await registrations.list({
@@ -179,7 +179,20 @@ export class RegformsFormElement extends HTMLElement {
       registrationType: form.meta.registrationType,
       status: 'open',
     });
-    return open.find((r) => r.formHash === form.meta.hash);
+    const draft =
+      open.find((r) => r.formHash === form.meta.hash) ?? open.find((r) => r.version === form.meta.version);
+    return draft && this.#onThisForm(draft, form, registrations);
+  }
+
+  /**
+   * A draft of this version saved with an earlier compilation of it (a newer regforms, a draft
+   * version edited): carried to this form and stored, so it resumes instead of being passed over
+   * or refused at its next save; what no longer fits stays listed under `migration`.
+   */
+  #onThisForm(reg: Registration, form: CompiledForm, registrations: Registrations) {
+    const rebase =
+      reg.status === 'open' && reg.version === form.meta.version && reg.formHash !== form.meta.hash;
+    return rebase ? registrations.rebase(reg.id, form, this.getAttribute('lang') ?? undefined) : reg;
   }
 
   #render() {

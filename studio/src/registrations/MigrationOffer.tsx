@@ -198,7 +198,9 @@ export function MigrationRecordNote({
   if (!m) return null;
   return (
     <Alert severity={m.notKept.length ? 'warning' : 'success'} sx={{ mb: 2 }} data-testid="migration-record">
-      {t('migrationDone', { from: m.fromVersion, to: registration.version })}
+      {m.fromVersion === registration.version
+        ? t('formChanged', { version: registration.version })
+        : t('migrationDone', { from: m.fromVersion, to: registration.version })}
       {m.notKept.length > 0 && (
         <>
           {' '}

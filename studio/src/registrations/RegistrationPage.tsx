@@ -91,14 +91,23 @@ function RegistrationView({
     // The id of the registration just created by the first save: already in hand.
     if (registration && registration.id === id) return;
     let live = true;
-    registrations.get(id).then(
+    const load = async () => {
+      const r = await registrations.get(id);
+      // A draft of a version compiled again since (an edited draft version): carried to the
+      // form as it is now before anything else, or its next save would be refused.
+      const chosen = r?.status === 'open' ? formFor(compiled, r) : undefined;
+      if (r && chosen?.note === 'formChanged' && chosen.form)
+        return registrations.rebase(r.id, chosen.form, lang);
+      return r;
+    };
+    load().then(
       (r) => live && setRegistration(r ?? null),
       () => live && setRegistration(null),
     );
     return () => {
       live = false;
     };
-  }, [id, isNew, registration]);
+  }, [id, isNew, registration, compiled, lang]);
 
   // What moving this draft to a newer published version would do (nothing stored yet).
   const offer = useMemo(
