@@ -32,8 +32,9 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     expect(md.out).toMatch(/\| CD_PAT_SEX \| Geslacht \| choice \|/);
     const file = join(TMP, 'dictionary.csv');
     expect(regforms('template', 'demo/visit', ...demo, '--dictionary', 'csv', '--out', file).code).toBe(0);
+    // Without --lang: the form's first language, for the dictionary's own words too.
     expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(
-      'column;label;type;format;codes;required;shown when',
+      'colonne;libellé;type;format;codes;obligatoire;affiché si',
     );
     expect(regforms('template', 'demo/visit', ...demo, '--dictionary', 'html').out).toContain('<table>');
   });

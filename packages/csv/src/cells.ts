@@ -5,7 +5,7 @@
  * the form's own validator reports it with the form's own message; the hint says the format.
  */
 import { type CompiledForm, type CsvColumn, isValidNiss, normaliseNiss } from '@regforms/runtime';
-import { renderMessage } from './messages.ts';
+import { MESSAGES, renderMessage } from './messages.ts';
 
 export interface CellResult {
   /** undefined: the cell is empty (no value). */
@@ -16,17 +16,21 @@ export interface CellResult {
   hint?: string;
 }
 
-/** What a column expects, for hints and the dictionary. */
+/**
+ * What a column expects, in English, for callers without a language. The catalog's
+ * `format.<type>` entries hold it in every language (the dictionary says them in its own), so
+ * this reads them instead of keeping a second copy.
+ */
 export const FORMATS: Record<CsvColumn['type'], string> = {
-  text: 'text',
-  integer: 'whole number, e.g. 42',
-  decimal: 'number with . or , as decimal separator, e.g. 12.5',
-  date: 'dd/mm/yyyy',
-  time: 'hh:mm (24 h)',
-  boolean: 'true or false',
-  choice: 'one code',
-  multichoice: 'codes joined by |, e.g. 1|3',
-  niss: 'national number, 11 digits, with or without separators (85.04.02-169.32)',
+  text: MESSAGES['format.text'].en,
+  integer: MESSAGES['format.integer'].en,
+  decimal: MESSAGES['format.decimal'].en,
+  date: MESSAGES['format.date'].en,
+  time: MESSAGES['format.time'].en,
+  boolean: MESSAGES['format.boolean'].en,
+  choice: MESSAGES['format.choice'].en,
+  multichoice: MESSAGES['format.multichoice'].en,
+  niss: MESSAGES['format.niss'].en,
 };
 
 /** Per-column lookups built once per import: codes, codes without leading zeros, labels. */

@@ -1,8 +1,8 @@
 /*
  * Every text @regforms/csv writes itself (file issues, row issues, cell warnings and hints,
- * the words of the text report), one whole sentence per entry and language, so a translator
- * sees the sentence as the reader will and can order its words freely. Validation messages
- * are not here: they are the form's own, translated with the form.
+ * the words of the text report and of the data dictionary), one whole sentence per entry and
+ * language, so a translator sees the sentence as the reader will and can order its words
+ * freely. Validation messages are not here: they are the form's own, translated with the form.
  *
  * Templates: `{name}` is a parameter; `{name:singular|plural}` picks a form by the number in
  * `name` (French counts 0 as singular, the others only 1). Technical tokens (column names,
@@ -529,6 +529,229 @@ export const MESSAGES = {
     nl: '{rows} {rows:gegevensrij|gegevensrijen}: {sent} verzonden, {draft} {draft:ontwerp|ontwerpen}, {replaced} {replaced:vervanging|vervangingen}, {rejected} geweigerd, {skipped} lege {skipped:regel|regels} overgeslagen',
     en: '{rows} data {rows:row|rows}: {sent} sent, {draft} draft, {replaced} replaced, {rejected} rejected, {skipped} empty skipped',
     de: '{rows} {rows:Datenzeile|Datenzeilen}: {sent} gesendet, {draft} {draft:Entwurf|Entwürfe}, {replaced} {replaced:Ersetzung|Ersetzungen}, {rejected} abgelehnt, {skipped} leere {skipped:Zeile|Zeilen} übersprungen',
+  },
+
+  // The words of the data dictionary (template.ts). Type names (text, integer, choice, …) are
+  // not here: the dictionary gives them as identifiers, the same in every language.
+  // What a column of each type expects (FORMATS is the English of these).
+  'format.text': {
+    fr: 'texte',
+    nl: 'tekst',
+    en: 'text',
+    de: 'Text',
+  },
+  'format.integer': {
+    fr: 'nombre entier, p. ex. 42',
+    nl: 'geheel getal, bv. 42',
+    en: 'whole number, e.g. 42',
+    de: 'ganze Zahl, z. B. 42',
+  },
+  'format.decimal': {
+    fr: 'nombre avec . ou , comme séparateur décimal, p. ex. 12.5',
+    nl: 'getal met . of , als decimaalteken, bv. 12.5',
+    en: 'number with . or , as decimal separator, e.g. 12.5',
+    de: 'Zahl mit . oder , als Dezimaltrennzeichen, z. B. 12.5',
+  },
+  'format.date': {
+    fr: 'dd/mm/yyyy',
+    nl: 'dd/mm/yyyy',
+    en: 'dd/mm/yyyy',
+    de: 'dd/mm/yyyy',
+  },
+  'format.time': {
+    fr: 'hh:mm (24 h)',
+    nl: 'hh:mm (24 u)',
+    en: 'hh:mm (24 h)',
+    de: 'hh:mm (24 h)',
+  },
+  'format.boolean': {
+    fr: 'true ou false',
+    nl: 'true of false',
+    en: 'true or false',
+    de: 'true oder false',
+  },
+  'format.choice': {
+    fr: 'un code',
+    nl: 'één code',
+    en: 'one code',
+    de: 'ein Code',
+  },
+  'format.multichoice': {
+    fr: 'codes séparés par |, p. ex. 1|3',
+    nl: 'codes gescheiden door |, bv. 1|3',
+    en: 'codes joined by |, e.g. 1|3',
+    de: 'Codes mit | verbunden, z. B. 1|3',
+  },
+  'format.niss': {
+    fr: 'numéro de registre national, 11 chiffres, avec ou sans séparateurs (85.04.02-169.32)',
+    nl: 'rijksregisternummer, 11 cijfers, met of zonder scheidingstekens (85.04.02-169.32)',
+    en: 'national number, 11 digits, with or without separators (85.04.02-169.32)',
+    de: 'Nationalregisternummer, 11 Ziffern, mit oder ohne Trennzeichen (85.04.02-169.32)',
+  },
+  // The limits of a column, after its format. A date limit is inclusive.
+  'dictionary.from': {
+    fr: 'à partir du {date}',
+    nl: 'vanaf {date}',
+    en: 'from {date}',
+    de: 'ab {date}',
+  },
+  'dictionary.until': {
+    fr: "jusqu'au {date}",
+    nl: 'tot en met {date}',
+    en: 'until {date}',
+    de: 'bis {date}',
+  },
+  'dictionary.decimals': {
+    fr: 'au plus {n} {n:décimale|décimales}',
+    nl: 'hoogstens {n} {n:decimaal|decimalen}',
+    en: 'at most {n} {n:decimal|decimals}',
+    de: 'höchstens {n} {n:Dezimalstelle|Dezimalstellen}',
+  },
+  // The English has always said "characters", even for 1: its dictionaries are compared byte for byte.
+  'dictionary.maxLength': {
+    fr: 'au plus {n} {n:caractère|caractères}',
+    nl: 'hoogstens {n} {n:teken|tekens}',
+    en: 'at most {n} characters',
+    de: 'höchstens {n} Zeichen',
+  },
+  'dictionary.pattern': {
+    fr: 'motif {pattern}',
+    nl: 'patroon {pattern}',
+    en: 'pattern {pattern}',
+    de: 'Muster {pattern}',
+  },
+  /** The number of codes of a multiple-choice column. */
+  'dictionary.minItems': {
+    fr: 'au moins {n}',
+    nl: 'minstens {n}',
+    en: 'at least {n}',
+    de: 'mindestens {n}',
+  },
+  'dictionary.maxItems': {
+    fr: 'au plus {n}',
+    nl: 'hoogstens {n}',
+    en: 'at most {n}',
+    de: 'höchstens {n}',
+  },
+  // When a column must be filled. `item` is the number of a repeat's item; `condition` is
+  // the condition over technical names, as the form holds it.
+  'dictionary.computed': {
+    fr: 'calculé (toute valeur donnée est remplacée)',
+    nl: 'berekend (een opgegeven waarde wordt vervangen)',
+    en: 'computed (any value given is replaced)',
+    de: 'berechnet (ein angegebener Wert wird ersetzt)',
+  },
+  'dictionary.required': {
+    fr: 'obligatoire',
+    nl: 'verplicht',
+    en: 'required',
+    de: 'Pflicht',
+  },
+  'dictionary.optional': {
+    fr: 'facultatif',
+    nl: 'optioneel',
+    en: 'optional',
+    de: 'optional',
+  },
+  'dictionary.requiredWhenShown': {
+    fr: 'obligatoire si affiché',
+    nl: 'verplicht als getoond',
+    en: 'required when shown',
+    de: 'Pflicht, wenn angezeigt',
+  },
+  'dictionary.requiredWhenShown.item': {
+    fr: "obligatoire si affiché dans l'élément {item}, dès qu'il est utilisé",
+    nl: 'verplicht als getoond in item {item}, zodra het gebruikt wordt',
+    en: 'required when shown in item {item}, once used',
+    de: 'Pflicht, wenn angezeigt, in Element {item}, sobald es verwendet wird',
+  },
+  'dictionary.requiredWhenShown.condition': {
+    fr: 'obligatoire si affiché et {condition}',
+    nl: 'verplicht als getoond en {condition}',
+    en: 'required when shown and {condition}',
+    de: 'Pflicht, wenn angezeigt und {condition}',
+  },
+  'dictionary.requiredWhenShown.item.condition': {
+    fr: "obligatoire si affiché dans l'élément {item}, dès qu'il est utilisé, et {condition}",
+    nl: 'verplicht als getoond in item {item}, zodra het gebruikt wordt, en {condition}',
+    en: 'required when shown in item {item}, once used and {condition}',
+    de: 'Pflicht, wenn angezeigt, in Element {item}, sobald es verwendet wird, und {condition}',
+  },
+  /** The shown-when cell of a column that is always shown. */
+  'dictionary.always': {
+    fr: 'toujours',
+    nl: 'altijd',
+    en: 'always',
+    de: 'immer',
+  },
+  // The STATUS control column, as the import reads it (see STATUS_INVALID).
+  'dictionary.status.label': {
+    fr: "draft : garder l'enregistrement Ouvert ; vide : l'envoyer",
+    nl: 'draft: de registratie Open houden; leeg: verzenden',
+    en: 'draft: keep the registration Open; empty: send it',
+    de: 'draft: die Registrierung Offen lassen; leer: sie senden',
+  },
+  'dictionary.status.format': {
+    fr: 'draft ou vide',
+    nl: 'draft of leeg',
+    en: 'draft or empty',
+    de: 'draft oder leer',
+  },
+  'dictionary.status.draft': {
+    fr: 'Ouvert (à compléter dans le formulaire)',
+    nl: 'Open (aan te vullen in het formulier)',
+    en: 'Open (to complete in the form)',
+    de: 'Offen (im Formular zu vervollständigen)',
+  },
+  // The column headers of the dictionary, in CSV, Markdown and HTML alike.
+  'dictionary.header.column': {
+    fr: 'colonne',
+    nl: 'kolom',
+    en: 'column',
+    de: 'Spalte',
+  },
+  'dictionary.header.label': {
+    fr: 'libellé',
+    nl: 'label',
+    en: 'label',
+    de: 'Bezeichnung',
+  },
+  'dictionary.header.type': {
+    fr: 'type',
+    nl: 'type',
+    en: 'type',
+    de: 'Typ',
+  },
+  'dictionary.header.format': {
+    fr: 'format',
+    nl: 'formaat',
+    en: 'format',
+    de: 'Format',
+  },
+  'dictionary.header.codes': {
+    fr: 'codes',
+    nl: 'codes',
+    en: 'codes',
+    de: 'Codes',
+  },
+  'dictionary.header.required': {
+    fr: 'obligatoire',
+    nl: 'verplicht',
+    en: 'required',
+    de: 'Pflicht',
+  },
+  'dictionary.header.shownWhen': {
+    fr: 'affiché si',
+    nl: 'getoond als',
+    en: 'shown when',
+    de: 'angezeigt wenn',
+  },
+  /** The first sentence of the Markdown dictionary; the English always says "columns". */
+  'dictionary.intro': {
+    fr: 'CSV : une ligne par enregistrement, séparateur `;`, UTF-8, dates au format dd/mm/yyyy, plusieurs codes séparés par `|`, booléens true/false. {columns} {columns:colonne|colonnes}, puis STATUS.',
+    nl: 'CSV: één rij per registratie, scheidingsteken `;`, UTF-8, datums dd/mm/yyyy, meerdere codes gescheiden door `|`, booleaanse waarden true/false. {columns} {columns:kolom|kolommen}, dan STATUS.',
+    en: 'CSV: one row per registration, separator `;`, UTF-8, dates dd/mm/yyyy, several codes joined by `|`, booleans true/false. {columns} columns, then STATUS.',
+    de: 'CSV: eine Zeile pro Registrierung, Trennzeichen `;`, UTF-8, Datumsangaben dd/mm/yyyy, mehrere Codes mit `|` verbunden, Wahrheitswerte true/false. {columns} {columns:Spalte|Spalten}, dann STATUS.',
   },
 } as const satisfies Record<string, Translations>;
 

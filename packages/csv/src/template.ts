@@ -1,11 +1,15 @@
 /*
  * What a designer hands out per version: the template (the header line) and the dictionary
- * (column, label, type, format, codes, when required), all read from the compiled form.
+ * (column, label, type, format, codes, when required), all read from the compiled form. The
+ * dictionary's own words come from the message catalog in its language; what a user types or
+ * the file holds (column names, codes, types, conditions, dd/mm/yyyy, true/false) does not
+ * change with it.
  */
 import type { CompiledForm, CsvColumn, FieldLogic, JsonSchema } from '@regforms/runtime';
 import Papa from 'papaparse';
-import { columnKey, FORMATS } from './cells.ts';
+import { columnKey } from './cells.ts';
 import { STATUS_COLUMN } from './header.ts';
+import { type MessageKey, type MessageParams, renderMessage } from './messages.ts';
 
 /** The header of technical names in form order, then the STATUS control column. */
 export function templateColumns(form: CompiledForm): string[] {
@@ -23,7 +27,7 @@ export interface DictionaryEntry {
   type: string;
   format: string;
   codes: { code: string; label: string }[];
-  /** required | optional | required when shown | required when <condition> | computed */
+  /** required | optional | required when shown [and <condition>] | computed, in the dictionary's language */
   required: string;
   /** The condition under which the column is shown (filled); '' when always. */
   shownWhen: string;
@@ -101,37 +105,47 @@ const fmtDate = (v: unknown) => {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : String(v);
 };
 
-function formatOf(c: CsvColumn, s: JsonSchema): string {
-  const parts = [FORMATS[c.type]];
+function formatOf(c: CsvColumn, s: JsonSchema, lang: string): string {
+  const say = (key: MessageKey, params?: MessageParams) => renderMessage(lang, key, params);
+  const parts = [say(`format.${c.type}`)];
   if (c.type === 'date') {
-    if (s.formatMinimum) parts.push(`from ${fmtDate(s.formatMinimum)}`);
-    if (s.formatMaximum) parts.push(`until ${fmtDate(s.formatMaximum)}`);
+    if (s.formatMinimum) parts.push(say('dictionary.from', { date: fmtDate(s.formatMinimum) }));
+    if (s.formatMaximum) parts.push(say('dictionary.until', { date: fmtDate(s.formatMaximum) }));
   }
   if (s.minimum !== undefined) parts.push(`≥ ${s.minimum}`);
   if (s.maximum !== undefined) parts.push(`≤ ${s.maximum}`);
   if (typeof s.multipleOf === 'number') {
     const decimals = Math.max(0, -Math.floor(Math.log10(s.multipleOf) + 1e-9));
-    parts.push(`at most ${decimals} decimal${decimals === 1 ? '' : 's'}`);
+    parts.push(say('dictionary.decimals', { n: decimals }));
   }
-  if (s.maxLength !== undefined) parts.push(`at most ${s.maxLength} characters`);
-  if (s.pattern && c.type === 'text') parts.push(`pattern ${s.pattern}`);
+  if (s.maxLength !== undefined) parts.push(say('dictionary.maxLength', { n: String(s.maxLength) }));
+  if (s.pattern && c.type === 'text') parts.push(say('dictionary.pattern', { pattern: String(s.pattern) }));
   if (c.type === 'multichoice') {
-    if (s.minItems !== undefined) parts.push(`at least ${s.minItems}`);
-    if (s.maxItems !== undefined) parts.push(`at most ${s.maxItems}`);
+    if (s.minItems !== undefined) parts.push(say('dictionary.minItems', { n: String(s.minItems) }));
+    if (s.maxItems !== undefined) parts.push(say('dictionary.maxItems', { n: String(s.maxItems) }));
   }
   return parts.join(', ');
 }
 
-function requiredOf(c: CsvColumn, logic: FieldLogic | undefined, rename: (n: string) => string): string {
-  if (c.computed) return 'computed (any value given is replaced)';
-  if (c.required === 'always') return 'required';
-  if (c.required === 'never' || !logic?.required) return 'optional';
-  const item = c.path.length > 1 ? ` in item ${Number(c.path[1]) + 1}, once used` : '';
-  if (logic.required === true) return `required when shown${item}`;
-  return `required when shown${item} and ${describeCondition(logic.required, rename)}`;
+function requiredOf(
+  c: CsvColumn,
+  logic: FieldLogic | undefined,
+  rename: (n: string) => string,
+  lang: string,
+): string {
+  if (c.computed) return renderMessage(lang, 'dictionary.computed');
+  if (c.required === 'always') return renderMessage(lang, 'dictionary.required');
+  if (c.required === 'never' || !logic?.required) return renderMessage(lang, 'dictionary.optional');
+  const item = c.path.length > 1 ? Number(c.path[1]) + 1 : undefined;
+  const key = item === undefined ? 'dictionary.requiredWhenShown' : 'dictionary.requiredWhenShown.item';
+  if (logic.required === true) return renderMessage(lang, key, item === undefined ? {} : { item });
+  return renderMessage(lang, `${key}.condition`, {
+    ...(item === undefined ? {} : { item }),
+    condition: describeCondition(logic.required, rename),
+  });
 }
 
-/** The dictionary of a compiled form, labels in `lang`. */
+/** The dictionary of a compiled form, labels and its own words in `lang`. */
 export function dictionary(form: CompiledForm, lang = form.meta.defaultLanguage): DictionaryEntry[] {
   const bundle = form.i18n[lang] ?? form.i18n[form.meta.defaultLanguage] ?? {};
   const byKey = new Map(form.logic.fields.map((f) => [f.key, f]));
@@ -148,19 +162,19 @@ export function dictionary(form: CompiledForm, lang = form.meta.defaultLanguage)
       column: c.column,
       label: `${bundle[`${key}.label`] ?? c.name}${item}`,
       type: c.type,
-      format: formatOf(c, propertySchema(form, c)),
+      format: formatOf(c, propertySchema(form, c), lang),
       codes: (c.codes ?? []).map((code) => ({ code, label: bundle[`${key}.${code}`] ?? '' })),
-      required: requiredOf(c, logic, rename),
+      required: requiredOf(c, logic, rename, lang),
       shownWhen: logic?.visible ? describeCondition(logic.visible, rename) : '',
     };
   });
   entries.push({
     column: STATUS_COLUMN,
-    label: 'draft: keep the registration Open; empty: send it',
+    label: renderMessage(lang, 'dictionary.status.label'),
     type: 'control',
-    format: 'draft or empty',
-    codes: [{ code: 'draft', label: 'Open (to complete in the form)' }],
-    required: 'optional',
+    format: renderMessage(lang, 'dictionary.status.format'),
+    codes: [{ code: 'draft', label: renderMessage(lang, 'dictionary.status.draft') }],
+    required: renderMessage(lang, 'dictionary.optional'),
     shownWhen: '',
   });
   return entries;
@@ -168,8 +182,11 @@ export function dictionary(form: CompiledForm, lang = form.meta.defaultLanguage)
 
 const codesText = (e: DictionaryEntry) => e.codes.map((c) => `${c.code} = ${c.label}`).join(' | ');
 
+const HEADERS = ['column', 'label', 'type', 'format', 'codes', 'required', 'shownWhen'] as const;
+const headers = (lang: string) => HEADERS.map((h) => renderMessage(lang, `dictionary.header.${h}`));
+
 /** The dictionary as a `;`-separated CSV file. */
-export function dictionaryCsv(form: CompiledForm, lang?: string): string {
+export function dictionaryCsv(form: CompiledForm, lang = form.meta.defaultLanguage): string {
   const rows = dictionary(form, lang).map((e) => [
     e.column,
     e.label,
@@ -179,10 +196,7 @@ export function dictionaryCsv(form: CompiledForm, lang?: string): string {
     e.required,
     e.shownWhen,
   ]);
-  return `${Papa.unparse(
-    { fields: ['column', 'label', 'type', 'format', 'codes', 'required', 'shown when'], data: rows },
-    { delimiter: ';', newline: '\n' },
-  )}\n`;
+  return `${Papa.unparse({ fields: headers(lang), data: rows }, { delimiter: ';', newline: '\n' })}\n`;
 }
 
 const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -191,16 +205,17 @@ const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function dictionaryMarkdown(form: CompiledForm, lang = form.meta.defaultLanguage): string {
   const { registry, registrationType, version } = form.meta;
   const bundle = form.i18n[lang] ?? {};
+  const always = renderMessage(lang, 'dictionary.always');
   const lines = [
     `# ${bundle['form.title'] ?? registrationType} — ${registry}/${registrationType}@${version}`,
     '',
-    `CSV: one row per registration, separator \`;\`, UTF-8, dates dd/mm/yyyy, several codes joined by \`|\`, booleans true/false. ${form.csv.columns.length} columns, then STATUS.`,
+    renderMessage(lang, 'dictionary.intro', { columns: form.csv.columns.length }),
     '',
-    '| column | label | type | format | codes | required | shown when |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| ${headers(lang).map(md).join(' | ')} |`,
+    `|${' --- |'.repeat(HEADERS.length)}`,
     ...dictionary(form, lang).map(
       (e) =>
-        `| ${[e.column, e.label, e.type, e.format, e.codes.map((c) => `\`${c.code}\` ${c.label}`).join('<br>'), e.required, e.shownWhen ? `\`${e.shownWhen}\`` : 'always'].map(md).join(' | ')} |`,
+        `| ${[e.column, e.label, e.type, e.format, e.codes.map((c) => `\`${c.code}\` ${c.label}`).join('<br>'), e.required, e.shownWhen ? `\`${e.shownWhen}\`` : always].map(md).join(' | ')} |`,
     ),
   ];
   return `${lines.join('\n')}\n`;
@@ -213,16 +228,19 @@ const html = (s: string) =>
 export function dictionaryHtml(form: CompiledForm, lang = form.meta.defaultLanguage): string {
   const { registry, registrationType, version } = form.meta;
   const title = `${registry}/${registrationType}@${version}`;
+  const always = renderMessage(lang, 'dictionary.always');
   const rows = dictionary(form, lang)
     .map(
       (e) =>
-        `<tr><td><code>${html(e.column)}</code></td><td>${html(e.label)}</td><td>${html(e.type)}</td><td>${html(e.format)}</td><td>${e.codes.map((c) => `<code>${html(c.code)}</code> ${html(c.label)}`).join('<br>')}</td><td>${html(e.required)}</td><td>${html(e.shownWhen || 'always')}</td></tr>`,
+        `<tr><td><code>${html(e.column)}</code></td><td>${html(e.label)}</td><td>${html(e.type)}</td><td>${html(e.format)}</td><td>${e.codes.map((c) => `<code>${html(c.code)}</code> ${html(c.label)}`).join('<br>')}</td><td>${html(e.required)}</td><td>${html(e.shownWhen || always)}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
 <html lang="${html(lang)}"><head><meta charset="utf-8"><title>${html(title)}</title></head>
 <body><h1>${html(title)}</h1>
-<table><thead><tr><th>column</th><th>label</th><th>type</th><th>format</th><th>codes</th><th>required</th><th>shown when</th></tr></thead>
+<table><thead><tr>${headers(lang)
+    .map((h) => `<th>${html(h)}</th>`)
+    .join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody></table></body></html>

@@ -32,8 +32,8 @@ a row Open). The version defaults to the most recent published one.
 
 Commands:
   template <registry>/<type>[@version] [--dictionary md|csv|html] [--lang fr] [--out FILE]
-      the header line to fill; with --dictionary, the dictionary of the columns (label in
-      --lang, type, format, codes, when required) instead
+      the header line to fill; with --dictionary, the dictionary of the columns (labels and
+      its own words in --lang; type, format, codes, when required) instead
   validate <registry>/<type>[@version] FILE [--store STORE.json] [--json] [--lang fr]
       what an import would do, row by row; writes nothing (--store: check replacements
       against the registrations already there)
@@ -46,8 +46,8 @@ Commands:
 
 Options:
   --definitions DIR  the definitions folder (default: definitions/)
-  --lang L           language of labels, messages, hints and the words of the report
-                     (default: the form's first language)
+  --lang L           language of labels, messages, hints and the words of the report and
+                     of the dictionary (default: the form's first language)
   --json             the report as JSON: { form, lang, dryRun, file, issues, rows, totals }
   --out FILE         write to FILE instead of standard output
   --progress         rows checked so far on standard error, every 200 rows (always on a
