@@ -26,6 +26,7 @@ afterAll(async () => {
 });
 
 const form = () => page.locator('regforms-form');
+const author = () => form().getByLabel(/^Auteur/);
 const section = (name: RegExp) => form().getByRole('navigation').getByRole('button', { name });
 const radio = (group: RegExp, option: string) =>
   form().getByRole('radiogroup', { name: group }).getByRole('radio', { name: option, exact: true });
@@ -56,20 +57,12 @@ describe('<regforms-form> on the example portal', () => {
   }, 60_000);
 
   it('saves a draft and restores it after a reload', async () => {
-    await form()
-      .getByLabel(/^Auteur/)
-      .fill('Dr Janssens');
+    await author().fill('Dr Janssens');
     await form().getByRole('button', { name: 'Enregistrer' }).click();
     await form().locator('[data-save-state="saved"]').waitFor();
     await page.reload();
     await form().getByRole('heading', { level: 1 }).waitFor();
-    await expect
-      .poll(() =>
-        form()
-          .getByLabel(/^Auteur/)
-          .inputValue(),
-      )
-      .toBe('Dr Janssens');
+    await expect.poll(() => author().inputValue()).toBe('Dr Janssens');
     expect(await form().locator('[data-status]').getAttribute('data-status')).toBe('open');
   }, 60_000);
 
@@ -89,13 +82,7 @@ describe('<regforms-form> on the example portal', () => {
       await expect
         .poll(() => form().getByRole('heading', { level: 1 }).textContent())
         .toBe('Suivi après PCI (compilé à nouveau)');
-      await expect
-        .poll(() =>
-          form()
-            .getByLabel(/^Auteur/)
-            .inputValue(),
-        )
-        .toBe('Dr Janssens');
+      await expect.poll(() => author().inputValue()).toBe('Dr Janssens');
       // Saving on the form as it is now works (it was refused before the draft was carried over).
       await type(/^Auteur/, 'Dr Janssens-Peeters');
       await form().getByRole('button', { name: 'Enregistrer' }).click();
@@ -106,13 +93,7 @@ describe('<regforms-form> on the example portal', () => {
     }
     // And back on the original compilation, the same draft resumes again.
     await page.reload();
-    await expect
-      .poll(() =>
-        form()
-          .getByLabel(/^Auteur/)
-          .inputValue(),
-      )
-      .toBe('Dr Janssens-Peeters');
+    await expect.poll(() => author().inputValue()).toBe('Dr Janssens-Peeters');
   }, 60_000);
 
   it('refuses to send with missing fields, lists them, and jumps to one', async () => {
