@@ -366,6 +366,12 @@ function report(
     console.log(
       `    floor, a plain <input> without any framework: Event Timing ${pq(f.eventTiming)}; rAF probe ${pq(f.probe)}; work ${pq(f.handled)}`,
     );
+    // How far under stock any renderer could go here: the plain input's p95 against stock's. A
+    // ratio floor below this one asks for less than the browser alone costs.
+    const p95 = (xs: number[]) => percentile(xs, 0.95);
+    console.log(
+      `    plain <input> / stock at p95: Event Timing ${ratio(p95(f.eventTiming), p95(s.eventTiming)).text}, rAF probe ${ratio(p95(f.probe), p95(s.probe)).text}, work ${ratio(p95(f.handled), p95(s.handled)).text}`,
+    );
     const under = (t: Typing) => `${t.eventTiming.filter((x) => x === BELOW).length}/${t.eventTiming.length}`;
     console.log(row('  keystrokes under 16 ms (no Event Timing entry)', under(o), under(s)));
     console.log(row('  commits (onChange with new data)', String(o.commits), String(s.commits)));
