@@ -1,7 +1,8 @@
 /*
  * Writes the generated part of the Storybook into stories/generated/ (git-ignored), from the
  * definitions folder alone, so a new version of a registration type appears in Storybook with
- * no story written by hand. `pnpm storybook` and `pnpm build-storybook` run it first.
+ * no story written by hand. `pnpm build-storybook` runs it first; `pnpm storybook` (scripts/dev.ts)
+ * runs it, then again on every change under the definitions folder while Storybook runs.
  *
  * CSF must be statically analysable (titles and story exports are read without running the
  * file), so the stories are written as files rather than built at run time:
@@ -16,8 +17,17 @@
  * (fr, nl, en or de: the language of titles and the toolbar's first value; default en; the
  * STORYBOOK_ prefix lets the preview read the same variable).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { compileDefinitions } from '@regforms/compiler';
 import { compareVersions, type Text } from '@regforms/definition';
 import { diffVersions, formatDiff } from '@regforms/diff';
@@ -235,6 +245,8 @@ export function generate(options: GenerateOptions = {}): {
   stories: number;
   versions: number;
   pages: number;
+  /** Files written or deleted: 0 when the definitions changed nothing Storybook shows. */
+  changed: number;
 } {
   const definitions = resolve(
     options.definitions ?? process.env.REGFORMS_DEFINITIONS ?? join(ROOT, 'definitions'),
@@ -251,8 +263,10 @@ export function generate(options: GenerateOptions = {}): {
   if (result.forms.length === 0)
     throw new Error(`stories: nothing compiled in ${definitions} (${errors.length} errors)`);
 
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
+  // Written at the end, file by file and only where the content changed: a Storybook dev server
+  // watching the folder then reloads what a definition change touched, not everything.
+  const files = new Map<string, string>();
+  const write = (path: string, content: string) => files.set(resolve(out, path), content);
   let versions = 0;
   let pages = 0;
   const latestForms: CompiledForm[] = [];
@@ -261,8 +275,7 @@ export function generate(options: GenerateOptions = {}): {
     for (const [t, type] of registry.registrationTypes.entries()) {
       // Numbered folders: Storybook lists files in path order, and the catalog's order is the one
       // reviewers know (hospitalisation before its variants, not alphabetical).
-      const dir = join(out, 'forms', `${order(r)}-${registry.id}`, `${order(t)}-${type.id}`);
-      mkdirSync(dir, { recursive: true });
+      const dir = join('forms', `${order(r)}-${registry.id}`, `${order(t)}-${type.id}`);
       // The most recent first, then every other version newest first (drafts included).
       const ordered = [...type.versions].sort(
         (a, b) => Number(b.latest) - Number(a.latest) || compareVersions(b.version, a.version),
@@ -278,7 +291,7 @@ export function generate(options: GenerateOptions = {}): {
         if (v.latest) latestForms.push(form);
         const example = exampleData(form);
         const full = sampleData(form, 1);
-        writeFileSync(
+        write(
           join(dir, `${v.version}.json`),
           JSON.stringify({ form, data: { partial: partialData(form, full), full, example: example.data } }),
         );
@@ -289,7 +302,7 @@ export function generate(options: GenerateOptions = {}): {
         const description = `${pick(registry.programme.title, lang)} — ${pick(registry.title, lang)}${
           registry.dcd ? ` (${registry.dcd})` : ''
         } — ${pick(type.title, lang)} ${v.version}, ${v.status}, effective ${v.effective}. Example data: seed ${example.seed}.`;
-        writeFileSync(
+        write(
           join(dir, `${rank}-${v.version}.stories.tsx`),
           formStoriesFile({
             title,
@@ -317,18 +330,17 @@ export function generate(options: GenerateOptions = {}): {
           text: formatDiff(diff),
         };
       });
-      mkdirSync(join(out, 'changes'), { recursive: true });
       const base = `${registry.id}--${type.id}`;
-      writeFileSync(
-        join(out, 'changes', `${base}.json`),
+      write(
+        join('changes', `${base}.json`),
         JSON.stringify({
           registry: pick(registry.title, lang),
           registrationType: pick(type.title, lang),
           diffs,
         }),
       );
-      writeFileSync(
-        join(out, 'changes', `${base}.mdx`),
+      write(
+        join('changes', `${base}.mdx`),
         changesPage(
           ['What changed', pick(registry.title, lang), pick(type.title, lang)].map(titlePart).join('/'),
           `./${base}.json`,
@@ -337,8 +349,67 @@ export function generate(options: GenerateOptions = {}): {
       pages++;
     }
   }
-  writeFileSync(join(out, 'renderer-fixtures.json'), JSON.stringify(rendererFixtures(latestForms)));
-  return { stories: versions * 5, versions, pages };
+  write('renderer-fixtures.json', JSON.stringify(rendererFixtures(latestForms)));
+  const changed = syncFolder(out, files);
+  return { stories: versions * 5, versions, pages, changed };
+}
+
+/**
+ * Makes `dir` hold exactly `files` (absolute path → content): writes the new and changed ones,
+ * deletes the others, leaves identical files untouched. Returns how many files it wrote or deleted.
+ */
+function syncFolder(dir: string, files: Map<string, string>): number {
+  let changed = 0;
+  const present = existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : [];
+  for (const rel of present) {
+    const path = resolve(dir, rel);
+    if (!files.has(path) && statSync(path).isFile()) {
+      rmSync(path);
+      changed++;
+    }
+  }
+  for (const [path, content] of files) {
+    if (existsSync(path) && readFileSync(path, 'utf8') === content) continue;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    changed++;
+  }
+  return changed;
+}
+
+/**
+ * Generates again whenever a file under the definitions folder changes (a new version file, an
+ * edited draft), so a running Storybook dev server shows it without a restart. Returns a
+ * function that stops watching.
+ */
+export function watchDefinitions(
+  options: GenerateOptions = {},
+  report: (message: string) => void = console.log,
+): () => void {
+  const definitions = resolve(
+    options.definitions ?? process.env.REGFORMS_DEFINITIONS ?? join(ROOT, 'definitions'),
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // An editor saves in several steps (and a copy brings many files): one run after they settle.
+  const regenerate = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      try {
+        const { versions, changed } = generate({ ...options, definitions });
+        if (changed > 0)
+          report(`stories: definitions changed → ${versions} versions, ${changed} files updated`);
+      } catch (e) {
+        report(`stories: ${(e as Error).message}`);
+      }
+    }, 200);
+  };
+  const watcher = watch(definitions, { recursive: true }, (_event, file) => {
+    if (file && /\.(ya?ml|json)$/.test(file)) regenerate();
+  });
+  return () => {
+    clearTimeout(timer);
+    watcher.close();
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
