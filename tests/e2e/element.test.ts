@@ -150,6 +150,43 @@ describe('<regforms-form> on the example portal', () => {
       .toBe('Follow-up na PCI (1 jaar)');
   }, 60_000);
 
+  it('opens a registration named by the host with the version it was made with', async () => {
+    const events = () => page.locator('#events').textContent();
+    const set = (attributes: Record<string, string | null>) =>
+      page.evaluate((a) => {
+        const el = document.querySelector('regforms-form')!;
+        for (const [k, v] of Object.entries(a)) v === null ? el.removeAttribute(k) : el.setAttribute(k, v);
+      }, attributes);
+    // A draft on angio/hospitalisation 1.0.0, whose most recent version is 1.1.0.
+    await set({ lang: 'fr', registry: 'angio', type: 'hospitalisation', version: '1.0.0', resume: 'false' });
+    await expect.poll(events).toContain('ready: angio/hospitalisation@1.0.0');
+    await author().fill('Dr Wouters');
+    await form().getByRole('button', { name: 'Enregistrer' }).click();
+    await form().locator('[data-save-state="saved"]').waitFor();
+    const id = await page.evaluate(
+      () =>
+        (document.querySelector('regforms-form') as unknown as { registration: { id: string } }).registration
+          .id,
+    );
+
+    // Named without a version: the form of 1.0.0, not the most recent, with the draft in it.
+    await set({ version: null, registration: id });
+    await expect
+      .poll(async () => (await events())?.match(/ready: angio\/hospitalisation@1\.0\.0/g)?.length)
+      .toBe(2);
+    await expect.poll(() => author().inputValue()).toBe('Dr Wouters');
+    expect(await form().getByText('v1.0.0').count()).toBe(1);
+
+    // Named with another version: said plainly, nothing opened against the wrong form.
+    await set({ version: '1.1.0' });
+    await expect
+      .poll(() => form().getByRole('alert').textContent())
+      .toBe(
+        `Registration ${id} was made with angio/hospitalisation@1.0.0, and this form is angio/hospitalisation@1.1.0: leave out src and version to open it with its own version.`,
+      );
+    await set({ version: null, registration: null, resume: null });
+  }, 60_000);
+
   it('logged no console error', () => {
     expect(consoleErrors).toEqual([]);
   });

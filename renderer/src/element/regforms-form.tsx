@@ -114,7 +114,8 @@ export class RegformsFormElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  async #formUrl(): Promise<string> {
+  /** `versionOf`: the version of the registration to open, when one is named. */
+  async #formUrl(versionOf: string | undefined): Promise<string> {
     const src = this.getAttribute('src');
     if (src) return new URL(src, document.baseURI).href;
     const registry = this.getAttribute('registry');
@@ -122,7 +123,7 @@ export class RegformsFormElement extends HTMLElement {
     if (!registry || !type)
       throw new Error('Set src="…/form.json", or registry and type (with catalog="…/catalog.json").');
     const catalogUrl = new URL(this.getAttribute('catalog') ?? 'forms/catalog.json', document.baseURI);
-    let version = this.getAttribute('version');
+    let version = this.getAttribute('version') ?? versionOf ?? null;
     if (!version) {
       const catalog = (await fetchJson(catalogUrl.href)) as CatalogJson;
       const entry = catalog.registries
@@ -139,17 +140,24 @@ export class RegformsFormElement extends HTMLElement {
     const run = async () => {
       try {
         this.#error = undefined;
-        const url = await this.#formUrl();
+        const store =
+          this.#store ??
+          (this.getAttribute('store') === 'memory' ? new MemoryStore() : new IndexedDbStore('regforms'));
+        const registrations = new Registrations(store);
+        this.#registrations = registrations;
+        // A registration named by the host opens with the version it was made with.
+        const id = this.getAttribute('registration');
+        const named = id ? await registrations.get(id) : undefined;
+        if (id && !named) throw new Error(`No registration ${id} in this store.`);
+        const url = await this.#formUrl(named?.version);
         if (url !== this.#formKey || !this.#form) {
           this.#form = (await fetchJson(url)) as CompiledForm;
           this.#formKey = url;
         }
         const form = this.#form;
-        const store =
-          this.#store ??
-          (this.getAttribute('store') === 'memory' ? new MemoryStore() : new IndexedDbStore('regforms'));
-        this.#registrations = new Registrations(store);
-        this.#registration = await this.#pickRegistration(form, this.#registrations);
+        this.#registration = named
+          ? await this.#onThisForm(named, form, registrations)
+          : await this.#resume(form, registrations);
         this.#render();
         this.#emit('regforms-ready', { form: form.meta, registration: this.#registration });
       } catch (e) {
@@ -162,17 +170,8 @@ export class RegformsFormElement extends HTMLElement {
     return this.#loading;
   }
 
-  /** The registration named by the attribute, else the newest Open draft of this form (resume). */
-  async #pickRegistration(
-    form: CompiledForm,
-    registrations: Registrations,
-  ): Promise<Registration | undefined> {
-    const id = this.getAttribute('registration');
-    if (id) {
-      const found = await registrations.get(id);
-      if (!found) throw new Error(`No registration ${id} in this store.`);
-      return this.#onThisForm(found, form, registrations);
-    }
+  /** The newest Open draft of this form, to go on with (unless resume="false"). */
+  async #resume(form: CompiledForm, registrations: Registrations): Promise<Registration | undefined> {
     if (this.getAttribute('resume') === 'false') return undefined;
     const open = await registrations.list({
       registry: form.meta.registry,
@@ -185,11 +184,18 @@ export class RegformsFormElement extends HTMLElement {
   }
 
   /**
-   * A draft of this version saved with an earlier compilation of it (a newer regforms, a draft
-   * version edited): carried to this form and stored, so it resumes instead of being passed over
-   * or refused at its next save; what no longer fits stays listed under `migration`.
+   * The registration to show on this form: refused when it belongs to another version (its data
+   * would be read against the wrong fields). A draft of this version saved with an earlier
+   * compilation of it (a newer regforms, a draft version edited) is carried to this form and
+   * stored, so it resumes instead of being passed over or refused at its next save; what no
+   * longer fits stays listed under `migration`.
    */
   #onThisForm(reg: Registration, form: CompiledForm, registrations: Registrations) {
+    const { registry, registrationType, version } = form.meta;
+    if (reg.registry !== registry || reg.registrationType !== registrationType || reg.version !== version)
+      throw new Error(
+        `Registration ${reg.registrationCode ?? reg.id} was made with ${reg.registry}/${reg.registrationType}@${reg.version}, and this form is ${registry}/${registrationType}@${version}: leave out src and version to open it with its own version.`,
+      );
     const rebase =
       reg.status === 'open' && reg.version === form.meta.version && reg.formHash !== form.meta.hash;
     return rebase ? registrations.rebase(reg.id, form, this.getAttribute('lang') ?? undefined) : reg;
