@@ -67,6 +67,22 @@ async function textOf(download: Download): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Imports draft rows into the version whose CSV page is open, then goes to its registrations. */
+async function importDrafts(page: Page, form: CompiledForm, rows: Record<string, string>[]): Promise<void> {
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+    name: 'draft.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      csvOf(
+        form,
+        rows.map((r) => ({ ...r, STATUS: 'draft' })),
+      ),
+    ),
+  });
+  await page.locator('[data-action="import-csv"]').click({ timeout: 60_000 });
+  await page.getByTestId('csv-imported').getByRole('link', { name: 'Registrations' }).click();
+}
+
 /** A CSV file in the form's own layout: its template header, then rows given by column. */
 function csvOf(form: CompiledForm, rows: Record<string, string>[]): string {
   const header = templateCsv(form).trimEnd().split(';');
@@ -359,23 +375,9 @@ describe('studio', () => {
     const before = formOf('defibrillators', 'primo-implantation', '2.1.0');
     const { page, errors, close } = await openStudio('csv/defibrillators/primo-implantation/2.1.0');
     // A draft on the draft version 2.1.0 that uses its new code 12 (cardiac sarcoidosis).
-    await page.getByLabel('CSV file', { exact: true }).setInputFiles({
-      name: 'draft.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        csvOf(before, [
-          {
-            TX_AUTHOR: 'Dr Claes',
-            IDC_PAT: '93051822361',
-            DT_IMPLTN: '12/11/2024',
-            CD_INDICATN: '12',
-            STATUS: 'draft',
-          },
-        ]),
-      ),
-    });
-    await page.locator('[data-action="import-csv"]').click({ timeout: 60_000 });
-    await page.getByTestId('csv-imported').getByRole('link', { name: 'Registrations' }).click();
+    await importDrafts(page, before, [
+      { TX_AUTHOR: 'Dr Claes', IDC_PAT: '93051822361', DT_IMPLTN: '12/11/2024', CD_INDICATN: '12' },
+    ]);
     await page.locator('[data-testid="registrations"] tr[data-status="open"]').waitFor();
 
     // The designer then withdraws the new code: same version number, another compiled form.
@@ -421,24 +423,15 @@ describe('studio', () => {
     const old = formOf('defibrillators', 'primo-implantation', '1.0.0');
     const { page, errors, close } = await openStudio('csv/defibrillators/primo-implantation/1.0.0');
     // A draft on version 1.0.0, the way a hospital's batch brings one in.
-    await page.getByLabel('CSV file', { exact: true }).setInputFiles({
-      name: 'draft.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        csvOf(old, [
-          {
-            TX_AUTHOR: 'Dr Maes',
-            IDC_PAT: '93051822361',
-            DT_IMPLTN: '12/11/2024',
-            CD_DEVICE_TPE: '1',
-            MS_LVEF: '70',
-            STATUS: 'draft',
-          },
-        ]),
-      ),
-    });
-    await page.locator('[data-action="import-csv"]').click({ timeout: 60_000 });
-    await page.getByTestId('csv-imported').getByRole('link', { name: 'Registrations' }).click();
+    await importDrafts(page, old, [
+      {
+        TX_AUTHOR: 'Dr Maes',
+        IDC_PAT: '93051822361',
+        DT_IMPLTN: '12/11/2024',
+        CD_DEVICE_TPE: '1',
+        MS_LVEF: '70',
+      },
+    ]);
 
     const row = page.locator('[data-testid="registrations"] tr[data-status="open"]');
     await row.waitFor();
