@@ -158,6 +158,7 @@ const en = {
   dictionaryFormat: 'Dictionary format',
   csvFile: 'CSV file',
   csvChecking: 'Checking {file}…',
+  csvRowsDone: '{rows} of {total} rows done',
   csvFailed:
     '{file} could not be read: {error}. Check that it is a CSV file (UTF-8, “;”) and choose it again.',
   csvCheckedTotals:
@@ -389,6 +390,7 @@ const fr: Record<UiKey, string> = {
   dictionaryFormat: 'Format du dictionnaire',
   csvFile: 'Fichier CSV',
   csvChecking: 'Vérification de {file}…',
+  csvRowsDone: '{rows} lignes traitées sur {total}',
   csvFailed:
     '{file} n’a pas pu être lu : {error}. Vérifiez qu’il s’agit d’un fichier CSV (UTF-8, « ; ») et choisissez-le à nouveau.',
   csvCheckedTotals:
@@ -617,6 +619,7 @@ const nl: Record<UiKey, string> = {
   dictionaryFormat: 'Formaat van het woordenboek',
   csvFile: 'CSV-bestand',
   csvChecking: '{file} wordt gecontroleerd…',
+  csvRowsDone: '{rows} van {total} rijen verwerkt',
   csvFailed:
     '{file} kon niet gelezen worden: {error}. Controleer dat het een CSV-bestand is (UTF-8, “;”) en kies het opnieuw.',
   csvCheckedTotals:
@@ -850,6 +853,7 @@ const de: Record<UiKey, string> = {
   dictionaryFormat: 'Format des Wörterbuchs',
   csvFile: 'CSV-Datei',
   csvChecking: '{file} wird geprüft…',
+  csvRowsDone: '{rows} von {total} Zeilen verarbeitet',
   csvFailed:
     '{file} konnte nicht gelesen werden: {error}. Prüfen Sie, ob es eine CSV-Datei ist (UTF-8, „;“), und wählen Sie sie erneut.',
   csvCheckedTotals:

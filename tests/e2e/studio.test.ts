@@ -16,6 +16,7 @@ import type { CompiledForm } from '@regforms/runtime';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
+import { sampleCsv } from '../support/sample-csv.ts';
 import { collectConsoleErrors, launch } from './browser.ts';
 import { DEFINITIONS, FOLLOW_UP_ROW, type Studio, startStudio } from './studio-server.ts';
 
@@ -366,6 +367,31 @@ describe('studio', () => {
     expect(errors).toEqual([]);
     await close();
   }, 90_000);
+
+  it('CSV: a large file is checked in a worker, its rows counted while the page stays live', async () => {
+    const form = formOf('angio', 'hospitalisation-ffr-pci', '1.0.0');
+    const file = sampleCsv(form, { bytes: 3 * 1024 * 1024, seed: 3, invalidShare: 0.02 });
+    const { page, errors, close } = await openStudio('csv/angio/hospitalisation-ffr-pci/1.0.0');
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+      name: 'large.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(file.text),
+    });
+    // The count moves on screen while rows are checked: the page paints, it is not frozen.
+    const progress = page.getByTestId('csv-progress');
+    await progress.waitFor({ timeout: 60_000 });
+    const first = await progress.textContent();
+    expect(first).toMatch(new RegExp(`^\\d+ of ${file.rows.length} rows done$`));
+    await expect
+      .poll(() => progress.textContent({ timeout: 1000 }).catch(() => 'finished'), { timeout: 30_000 })
+      .not.toBe(first);
+    await page.getByTestId('csv-totals').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('csv-totals').textContent()).toBe(
+      `large.csv checked, nothing stored yet — ${file.rows.length} row(s): ${file.rows.length - file.invalid.length} to send, 0 draft(s), 0 replacing, ${file.invalid.length} rejected, 0 empty.`,
+    );
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
 
   it('carries a draft to its draft version as edited since, listing what no longer fits', async () => {
     const file = join(studio.definitions, 'defibrillators/primo-implantation/2.1.0.yaml');

@@ -1,13 +1,15 @@
 /*
  * CSV for one version: its template and data dictionary as downloads, and a CSV file checked
- * row by row with the form's own validator (@regforms/csv, in the page: no server). The
- * check is a dry run against the studio's registrations; "Import" then stores the valid rows
- * in that same store, so they appear in the registrations table of the type.
+ * row by row with the form's own validator (@regforms/csv, in a worker of the page: no server,
+ * no frozen page, rows counted as they are done). The check is a dry run against the studio's
+ * registrations; "Import" then stores the valid rows in that same store, so they appear in the
+ * registrations table of the type.
  */
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -25,7 +27,6 @@ import {
   dictionaryMarkdown,
   type FileIssue,
   type ImportReport,
-  importCsv,
   type RowOutcome,
   templateCsv,
 } from '@regforms/csv';
@@ -35,9 +36,9 @@ import { findType } from '../catalog/lookup.ts';
 import { findForm } from '../definitions/context.tsx';
 import type { Compiled } from '../definitions/protocol.ts';
 import { text, type UiKey, useLang } from '../i18n.tsx';
-import { registrations } from '../registrations/service.ts';
 import { AMBER } from '../ui/colors.ts';
 import { Loading, NotFound, TypeBreadcrumbs, WithDefinitions } from '../ui/Status.tsx';
+import { runCsv } from './csv-client.ts';
 import { downloadText } from './download.ts';
 
 type Params = { registry: string; type: string; version: string };
@@ -151,12 +152,39 @@ function Downloads({ form }: { form: CompiledForm }) {
   );
 }
 
+type Progress = { rows: number; totalRows: number };
+
 type Check =
   | { state: 'idle' }
-  | { state: 'reading'; name: string }
+  | { state: 'reading'; name: string; progress?: Progress }
   /** `lang`: the language of the report's messages. */
-  | { state: 'checked' | 'importing' | 'imported'; file: File; report: ImportReport; lang: string }
+  | {
+      state: 'checked' | 'importing' | 'imported';
+      file: File;
+      report: ImportReport;
+      lang: string;
+      progress?: Progress;
+    }
   | { state: 'failed'; name: string; error: string };
+
+/** How many of the file's data rows are done, once the file is read and its rows are checked. */
+function RowsProgress({ progress }: { progress?: Progress }) {
+  const { t } = useLang();
+  if (!progress) return null;
+  const label = t('csvRowsDone', { rows: progress.rows, total: progress.totalRows });
+  return (
+    <Box sx={{ mb: 2 }} data-testid="csv-progress">
+      <LinearProgress
+        variant="determinate"
+        value={(100 * progress.rows) / Math.max(1, progress.totalRows)}
+        aria-label={label}
+      />
+      <Typography variant="body2" sx={{ mt: 0.5 }}>
+        {label}
+      </Typography>
+    </Box>
+  );
+}
 
 function Upload({ form }: { form: CompiledForm }) {
   const { t, lang } = useLang();
@@ -168,12 +196,9 @@ function Upload({ form }: { form: CompiledForm }) {
       setCheck({ state: 'reading', name: file.name });
       try {
         // A dry run against the real store: replacements of existing registrations are foreseen.
-        const report = await importCsv(form, file, {
-          store: registrations.store,
-          dryRun: true,
-          lang: language,
-          fileName: file.name,
-        });
+        const report = await runCsv({ form, file, dryRun: true, lang: language }, (progress) =>
+          setCheck((c) => (c.state === 'reading' && c.name === file.name ? { ...c, progress } : c)),
+        );
         setCheck({ state: 'checked', file, report, lang: language });
       } catch (error) {
         setCheck({ state: 'failed', name: file.name, error: (error as Error).message });
@@ -198,11 +223,9 @@ function Upload({ form }: { form: CompiledForm }) {
     if (check.state !== 'checked') return;
     setCheck({ ...check, state: 'importing' });
     try {
-      const report = await importCsv(form, check.file, {
-        store: registrations.store,
-        lang,
-        fileName: check.file.name,
-      });
+      const report = await runCsv({ form, file: check.file, dryRun: false, lang }, (progress) =>
+        setCheck((c) => (c.state === 'importing' ? { ...c, progress } : c)),
+      );
       setCheck({ state: 'imported', file: check.file, report, lang });
     } catch (error) {
       setCheck({ state: 'failed', name: check.file.name, error: (error as Error).message });
@@ -233,7 +256,13 @@ function Upload({ form }: { form: CompiledForm }) {
           }}
         />
       </Box>
-      {check.state === 'reading' && <Loading label={t('csvChecking', { file: check.name })} />}
+      {check.state === 'reading' && (
+        <>
+          <Loading label={t('csvChecking', { file: check.name })} />
+          <RowsProgress progress={check.progress} />
+        </>
+      )}
+      {check.state === 'importing' && <RowsProgress progress={check.progress} />}
       {check.state === 'failed' && (
         <Alert severity="error" role="alert">
           {t('csvFailed', { file: check.name, error: check.error })}
