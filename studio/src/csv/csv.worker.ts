@@ -7,7 +7,7 @@
 import { type ImportReport, importCsv } from '@regforms/csv';
 import { IndexedDbStore } from '@regforms/registrations';
 import type { CompiledForm } from '@regforms/runtime';
-import { STUDIO_DATABASE } from '../registrations/service.ts';
+import { STUDIO_DATABASE } from '../registrations/database.ts';
 
 export interface CsvRequest {
   id: number;
