@@ -11,6 +11,8 @@ console.log(`stories: ${versions} versions → ${stories} form stories, ${pages}
 const stop = watchDefinitions();
 const storybook = spawn('storybook', ['dev', '--port', '6006', '--no-open', ...process.argv.slice(2)], {
   stdio: 'inherit',
+  // On Windows the package manager's bin entry is a .cmd script, which only a shell runs.
+  shell: process.platform === 'win32',
 });
 storybook.on('exit', (code, signal) => {
   stop();
