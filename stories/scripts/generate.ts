@@ -45,6 +45,10 @@ export interface GenerateOptions {
   lang?: string;
 }
 
+/** The definitions folder: the option, else REGFORMS_DEFINITIONS, else the repository's. */
+const definitionsFolder = (options: GenerateOptions) =>
+  resolve(options.definitions ?? process.env.REGFORMS_DEFINITIONS ?? join(ROOT, 'definitions'));
+
 /** Text in the reviewer's language, else English, else any. */
 const pick = (t: Text | undefined, lang: string) => (t ? (t[lang] ?? t.en ?? Object.values(t)[0] ?? '') : '');
 /** A `/` would split a Storybook title into another level. */
@@ -248,9 +252,7 @@ export function generate(options: GenerateOptions = {}): {
   /** Files written or deleted: 0 when the definitions changed nothing Storybook shows. */
   changed: number;
 } {
-  const definitions = resolve(
-    options.definitions ?? process.env.REGFORMS_DEFINITIONS ?? join(ROOT, 'definitions'),
-  );
+  const definitions = definitionsFolder(options);
   const out = resolve(options.out ?? OUT);
   const lang = options.lang ?? process.env.STORYBOOK_REGFORMS_LANG ?? 'en';
   if (!LANGUAGES.includes(lang))
@@ -386,9 +388,7 @@ export function watchDefinitions(
   options: GenerateOptions = {},
   report: (message: string) => void = console.log,
 ): () => void {
-  const definitions = resolve(
-    options.definitions ?? process.env.REGFORMS_DEFINITIONS ?? join(ROOT, 'definitions'),
-  );
+  const definitions = definitionsFolder(options);
   let timer: ReturnType<typeof setTimeout> | undefined;
   // An editor saves in several steps (and a copy brings many files): one run after they settle.
   const regenerate = () => {
