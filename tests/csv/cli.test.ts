@@ -14,6 +14,8 @@ function regforms(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'csv', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    // A JSON report of thousands of rows is several MB (the default cut is 1 MB).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -162,5 +164,27 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     expect(regforms('template', 'demo/visit', ...demo, '--progress').err).toContain(
       '--progress is not an option of csv template',
     );
+  });
+
+  it('checks the rows of a large file on threads (--threads N, 0 for none): the same report', () => {
+    const lines = readFileSync(join(CORPUS, 'quoted-fields', 'input.csv'), 'utf8').split('\n');
+    const big = join(TMP, 'threads.csv');
+    // Over 512 KB of rows, so they are handed out; every 3rd row is cut short (rejected).
+    const short = lines[1]!.split(';').slice(0, 3).join(';');
+    const rows = Array.from({ length: 6000 }, (_, i) => (i % 3 === 2 ? short : lines[1]));
+    writeFileSync(big, [lines[0], ...rows].join('\n'));
+    const run = (...extra: string[]) =>
+      regforms('validate', 'demo/visit', big, ...demo, '--json', '--lang', 'en', ...extra);
+    const without = run('--threads', '0');
+    const withThreads = run('--threads', '2');
+    expect(without.code).toBe(1);
+    expect(withThreads.code).toBe(1);
+    const totals = (r: { out: string }) => JSON.parse(r.out).totals;
+    expect(totals(withThreads)).toEqual(totals(without));
+    expect(totals(without)).toMatchObject({ rows: 6000, rejected: 2000 });
+    const lines_ = (r: { out: string }) =>
+      JSON.parse(r.out).rows.map((x: { line: number; outcome: string }) => `${x.line} ${x.outcome}`);
+    expect(lines_(withThreads)).toEqual(lines_(without));
+    expect(run('--threads', 'many').err).toContain('--threads many: give a whole number, 0 or more');
   });
 });

@@ -7,8 +7,8 @@ export { columnKey, FORMATS, planColumn, readCell, writeCell } from './cells.ts'
 export { currentRegistrations, exportCsv, exportRegistrations } from './export.ts';
 export type { HeaderPlan, IgnoredMessage, Slot } from './header.ts';
 export { planHeader, STATUS_COLUMN } from './header.ts';
-export type { CsvInput, CsvRead, ImportOptions, PendingRow } from './import.ts';
-export { columnOfError, importCsv, overlayStore, readCsv } from './import.ts';
+export type { CsvInput, CsvRead, ImportOptions, RowThreads } from './import.ts';
+export { importCsv, overlayStore, readCsv } from './import.ts';
 export type { MessageKey, MessageLanguage, MessageParams } from './messages.ts';
 export { MESSAGE_LANGUAGES, MESSAGES, messageLanguage, renderMessage } from './messages.ts';
 export type { DecodedText, ParsedRow, ParseOptions } from './parse.ts';
@@ -23,6 +23,8 @@ export type {
   Severity,
 } from './report.ts';
 export { formatReportJson, formatReportText, hasRejections } from './report.ts';
+export type { CheckedRow, PendingRow, RowJob, RowJobResult } from './rows.ts';
+export { checkRows, columnOfError } from './rows.ts';
 export type { DictionaryEntry } from './template.ts';
 export {
   describeCondition,

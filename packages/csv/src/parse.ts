@@ -130,6 +130,8 @@ export interface ParsedRow {
 
 export interface ParseOptions {
   separator: string;
+  /** Physical line of the text's first character, when the text is a part of a file (1). */
+  firstLine?: number;
   /** Called for every row, the header first. Return false to stop. */
   onRow: (row: ParsedRow) => undefined | boolean;
 }
@@ -138,8 +140,8 @@ export interface ParseOptions {
  * Parses the text row by row (papaparse's step mode: no array of every row in memory) and
  * gives each row the physical line it starts on, counting line breaks inside quoted cells.
  */
-export function parseRows(text: string, options: ParseOptions): { lineEnding: 'lf' | 'crlf' | 'none' } {
-  let line = 1;
+export function parseRows(text: string, options: ParseOptions): { lineEnding: LineEnding } {
+  let line = options.firstLine ?? 1;
   let counted = 0;
   const advance = (to: number) => {
     let i = text.indexOf('\n', counted);
@@ -172,8 +174,15 @@ export function parseRows(text: string, options: ParseOptions): { lineEnding: 'l
       start = cursor;
     },
   });
+  return { lineEnding: lineEndingOf(text) };
+}
+
+export type LineEnding = 'lf' | 'crlf' | 'none';
+
+/** The line break of a text, from its first line. */
+export function lineEndingOf(text: string): LineEnding {
   const lf = text.indexOf('\n');
-  return { lineEnding: lf === -1 ? 'none' : text[lf - 1] === '\r' ? 'crlf' : 'lf' };
+  return lf === -1 ? 'none' : text[lf - 1] === '\r' ? 'crlf' : 'lf';
 }
 
 /** Shared by the rows the parser had nothing to say about (most): read only. */

@@ -8,9 +8,10 @@ export type {
 export { migrateRegistration, migrationCandidates, rebaseRegistration } from './migrate.ts';
 export type { PseudonymInput } from './pseudonym.ts';
 export { normaliseName, pseudonymousCode } from './pseudonym.ts';
-export type { Clock, Registration, RegistrationStatus } from './registration.ts';
+export type { CheckedData, Clock, Registration, RegistrationStatus } from './registration.ts';
 export {
   businessKeyOf,
+  checkData,
   createRegistration,
   deleteRegistration,
   LifecycleError,

@@ -107,35 +107,78 @@ export function normalise(
 }
 
 /**
+ * What Save or Send checks of some data, worked out once: the data normalised (computed fields
+ * recomputed, hidden values removed, `dropped` lists them) and its errors — type errors only
+ * for Save (an Open registration may be incomplete), every error for Send. A pure function of
+ * the form and the data, so a batch import can work it out on another thread and hand it to
+ * saveRegistration/sendRegistration, which then apply the lifecycle without checking again.
+ */
+export interface CheckedData {
+  /** The form it was checked against (meta.hash): a check is only good for that form. */
+  formHash: string;
+  check: 'save' | 'send';
+  data: RegistrationData;
+  dropped: string[];
+  errors: FormError[];
+}
+
+export function checkData(
+  form: CompiledForm,
+  data: RegistrationData,
+  check: 'save' | 'send',
+  lang?: string,
+): CheckedData {
+  const normalised = normalise(form, data);
+  const validator = createValidator(form);
+  const errors =
+    check === 'send'
+      ? validator.validate(normalised.data, lang)
+      : validator.validateTypes(normalised.data, lang);
+  return { formHash: form.meta.hash, check, data: normalised.data, dropped: normalised.dropped, errors };
+}
+
+/** The caller's check when it is one of this data for this form and step, else a new one. */
+function checked(
+  form: CompiledForm,
+  data: RegistrationData,
+  check: 'save' | 'send',
+  options: { lang?: string; checked?: CheckedData },
+): CheckedData {
+  const given = options.checked;
+  if (given === undefined) return checkData(form, data, check, options.lang);
+  if (given.formHash !== form.meta.hash || given.check !== check)
+    throw new LifecycleError(
+      'WRONG_FORM',
+      `A check for ${given.check} against form ${given.formHash.slice(0, 12)} cannot be used to ${check} on ${form.meta.hash.slice(0, 12)}`,
+    );
+  return given;
+}
+
+/**
  * Save: keeps the registration Open whatever is missing. Type errors (a malformed date, a
  * value out of range) are returned to show, but what was typed is stored anyway.
+ * `options.checked`: checkData(form, data, 'save') already worked out (data is not read again).
  */
 export function saveRegistration(
   reg: Registration,
   form: CompiledForm,
   data: RegistrationData,
-  options: { clock?: Clock; lang?: string } = {},
+  options: { clock?: Clock; lang?: string; checked?: CheckedData } = {},
 ): { registration: Registration; errors: FormError[] } {
   assertOpen(reg, form);
-  const registration = withData(reg, form, data, options.clock);
-  return { registration, errors: createValidator(form).validateTypes(registration.data, options.lang) };
+  const check = checked(form, data, 'save', options);
+  return { registration: withData(reg, form, check, options.clock), errors: check.errors };
 }
 
-/** The registration with new data, normalised, its business key updated: not yet validated. */
-function withData(
-  reg: Registration,
-  form: CompiledForm,
-  data: RegistrationData,
-  clock?: Clock,
-): Registration {
-  const normalised = normalise(form, data);
-  const key = businessKeyOf(form, normalised.data);
+/** The registration with checked data, its business key updated. */
+function withData(reg: Registration, form: CompiledForm, check: CheckedData, clock?: Clock): Registration {
+  const key = businessKeyOf(form, check.data);
   return {
     ...reg,
-    data: normalised.data,
+    data: check.data,
     updatedAt: (clock ?? systemClock).now().toISOString(),
     ...(key ? { businessKey: key } : {}),
-    dropped: normalised.dropped,
+    dropped: check.dropped,
   };
 }
 
@@ -170,24 +213,30 @@ export function newRegistrationCode(form: CompiledForm, now: Date): string {
 /**
  * Send: validates everything; only a valid registration becomes Sent, with a unique
  * registration code, and read-only. An invalid one stays Open and every error is returned.
+ * `options.checked`: checkData(form, data, 'send') already worked out (data is not read again).
  */
 export function sendRegistration(
   reg: Registration,
   form: CompiledForm,
   data: RegistrationData = reg.data,
-  options: { clock?: Clock; lang?: string; isCodeTaken?: (code: string) => boolean } = {},
+  options: {
+    clock?: Clock;
+    lang?: string;
+    isCodeTaken?: (code: string) => boolean;
+    checked?: CheckedData;
+  } = {},
 ): { registration: Registration; errors: FormError[] } {
   assertOpen(reg, form);
   const now = (options.clock ?? systemClock).now();
   // One validation: every error (type errors included) decides, so Save's own check is not run.
-  const saved = { registration: withData(reg, form, data, options.clock) };
-  const errors = createValidator(form).validate(saved.registration.data, options.lang);
-  if (errors.length > 0) return { registration: saved.registration, errors };
+  const check = checked(form, data, 'send', options);
+  const saved = withData(reg, form, check, options.clock);
+  if (check.errors.length > 0) return { registration: saved, errors: check.errors };
   let code = newRegistrationCode(form, now);
   while (options.isCodeTaken?.(code)) code = newRegistrationCode(form, now);
   return {
     registration: {
-      ...saved.registration,
+      ...saved,
       status: 'sent',
       registrationCode: code,
       sentAt: now.toISOString(),

@@ -5,6 +5,7 @@
 import type { CompiledForm, FormError, RegistrationData } from '@regforms/runtime';
 import { rebaseRegistration } from './migrate.ts';
 import {
+  type CheckedData,
   type Clock,
   createRegistration,
   deleteRegistration,
@@ -77,15 +78,17 @@ export class Registrations {
    * Create and, in one step, save as Open (`send: false`) or send: what a batch import does
    * per row. A registration that cannot be sent is not stored (`stored: false`), with every
    * error. The registration codes in use are read once per service, not once per row.
+   * `checked`: the data's checkData for this step, worked out already (on another thread).
    */
   async submit(
     form: CompiledForm,
     data: RegistrationData,
-    options: { send: boolean; lang?: string },
+    options: { send: boolean; lang?: string; checked?: CheckedData },
   ): Promise<LifecycleResult & { stored: boolean }> {
     const reg = createRegistration(form, this.options);
+    const checked = options.checked ? { checked: options.checked } : {};
     if (!options.send) {
-      const saved = saveRegistration(reg, form, data, { ...this.options, lang: options.lang });
+      const saved = saveRegistration(reg, form, data, { ...this.options, lang: options.lang, ...checked });
       await this.store.put(saved.registration);
       return { ...saved, stored: true };
     }
@@ -99,6 +102,7 @@ export class Registrations {
       ...this.options,
       lang: options.lang,
       isCodeTaken: codes.has.bind(codes),
+      ...checked,
     });
     if (sent.errors.length > 0) return { ...sent, stored: false };
     await this.store.put(sent.registration);
