@@ -55,8 +55,23 @@ export function columnKey(c: CsvColumn): string {
 
 const stripZeros = (s: string) => s.replace(/^0+(?=.)/, '');
 
+/*
+ * Plans are read-only once made, and kept per column (the compiled form's own object) and
+ * language: an import plans its header once per part of the file (rows.ts), and the lookups
+ * of a 325-column form cost milliseconds to build.
+ */
+const plans = new WeakMap<CsvColumn, Map<string, ColumnPlan>>();
+
 /** Prepares the lookups for a column; its cells' warnings and hints will be in `lang`. */
 export function planColumn(form: CompiledForm, column: CsvColumn, lang?: string): ColumnPlan {
+  let byLang = plans.get(column);
+  if (!byLang) plans.set(column, (byLang = new Map()));
+  let plan = byLang.get(lang ?? '');
+  if (!plan) byLang.set(lang ?? '', (plan = makePlan(form, column, lang)));
+  return plan;
+}
+
+function makePlan(form: CompiledForm, column: CsvColumn, lang?: string): ColumnPlan {
   if (!column.codes) return lang ? { column, lang } : { column };
   const codes = new Set(column.codes);
   const unpadded = new Map<string, string>();
