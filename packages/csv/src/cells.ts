@@ -65,9 +65,15 @@ const plans = new WeakMap<CsvColumn, Map<string, ColumnPlan>>();
 /** Prepares the lookups for a column; its cells' warnings and hints will be in `lang`. */
 export function planColumn(form: CompiledForm, column: CsvColumn, lang?: string): ColumnPlan {
   let byLang = plans.get(column);
-  if (!byLang) plans.set(column, (byLang = new Map()));
+  if (!byLang) {
+    byLang = new Map();
+    plans.set(column, byLang);
+  }
   let plan = byLang.get(lang ?? '');
-  if (!plan) byLang.set(lang ?? '', (plan = makePlan(form, column, lang)));
+  if (!plan) {
+    plan = makePlan(form, column, lang);
+    byLang.set(lang ?? '', plan);
+  }
   return plan;
 }
 

@@ -4,9 +4,7 @@
  * gets a compiled form once (by its hash) and keeps its validator, as this thread does.
  * Imported from '@regforms/csv/threads' only, so the rest of the package stays free of Node.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CompiledForm } from '@regforms/runtime';
 import type { RowThreads } from './import.ts';
@@ -31,9 +29,8 @@ function bootstrap(): string {
   const entry = new URL(`./row-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
   const load = `import(${JSON.stringify(entry.href)})`;
   if (!entry.pathname.endsWith('.ts')) return load;
-  const loader =
-    import.meta.resolve?.('tsx/esm/api') ??
-    pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  // The ESM entry of tsx's API (its CommonJS one cannot register the ESM loader).
+  const loader = import.meta.resolve('tsx/esm/api');
   return `import(${JSON.stringify(loader)}).then((m) => { m.register(); return ${load}; })`;
 }
 
@@ -114,7 +111,8 @@ export function rowThreads(size: number = availableParallelism()): RowThreadPool
   };
   return {
     size: Math.max(1, size),
-    check(form, job) {
+    async check(form, job) {
+      // Async: a thread that cannot even start (no loader for the sources) rejects the part.
       const thread = started().reduce((a, b) => (b.load < a.load ? b : a));
       return thread.check(form, job);
     },
