@@ -9,18 +9,15 @@ import { DateCalendar } from '@mui/x-date-pickers/DateCalendar';
 import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import { deDE, enUS, frFR, nlNL } from '@mui/x-date-pickers/locales';
 import type { Dayjs } from 'dayjs';
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { BufferedTextField } from './BufferedTextField.tsx';
 import {
   type CommitDecision,
   controlTester,
-  errorMessage,
-  i18nKeyOf,
   isComputed,
   type RegformsControlProps,
-  shownError,
-  useBufferedText,
-  useFieldIds,
+  typedError,
+  useTypedField,
 } from './common.tsx';
 import {
   dayjsLocale,
@@ -58,37 +55,18 @@ const decide = (text: string, final: boolean): CommitDecision => {
  * so an invalid entry would be lost on the next render; a plain input keeps what was typed.
  */
 export const DateControl = memo(function DateControl(props: RegformsControlProps) {
-  const {
-    id,
-    data,
-    path,
-    handleChange,
-    label,
-    description,
-    errors,
-    required,
-    enabled,
-    visible,
-    uischema,
-    schema,
-  } = props;
-  const { t, locale } = props;
-  const ids = useFieldIds(id);
+  const { label, enabled, visible, schema, locale } = props;
   const [touched, setTouched] = useState(false);
   const [open, setOpen] = useState(false);
   const inputRef = useRef<HTMLInputElement | null>(null);
   const anchorRef = useRef<HTMLDivElement | null>(null);
-  const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
   // Live: the slashes, the format error and the calendar button's label follow every keystroke.
-  const buffer = useBufferedText({ data, toText: isoToTyped, decide, commit, live: true });
+  const { buffer, field } = useTypedField(props, { toText: isoToTyped, decide, live: true });
   const { text, setText, flush } = buffer;
 
   const parsed = parseDateText(text);
   const invalid = text.trim() !== '' && !parsed && (touched || text.length >= 10);
-  const local = invalid
-    ? errorMessage(t, i18nKeyOf(uischema, path), 'format', 'Enter a date as dd/mm/yyyy.')
-    : undefined;
-  const error = shownError(local, errors);
+  const error = typedError(props, invalid, 'format', 'Enter a date as dd/mm/yyyy.');
   const localeText = pickerLocaleText(locale);
   const s = schema as { formatMinimum?: string; formatMaximum?: string };
 
@@ -104,12 +82,7 @@ export const DateControl = memo(function DateControl(props: RegformsControlProps
   return (
     <div className="regforms-control regforms-date" ref={anchorRef}>
       <BufferedTextField
-        ids={ids}
-        buffer={buffer}
-        label={label}
-        description={description}
-        required={required}
-        enabled={enabled}
+        {...field}
         error={error}
         field={{ fullWidth: true, placeholder: DATE_PLACEHOLDER[locale.slice(0, 2)] ?? 'dd/mm/yyyy' }}
         inputRef={inputRef}

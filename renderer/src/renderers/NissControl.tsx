@@ -1,19 +1,16 @@
 import type { RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
 import { isValidNiss } from '@regforms/runtime';
-import { memo, useCallback, useState } from 'react';
+import { memo, useState } from 'react';
 import { BufferedTextField } from './BufferedTextField.tsx';
 import {
   type CommitDecision,
   controlTester,
-  errorMessage,
-  i18nKeyOf,
   isComputed,
   type RegformsControlProps,
-  shownError,
-  useBufferedText,
+  typedError,
   useCaret,
-  useFieldIds,
+  useTypedField,
 } from './common.tsx';
 
 /** Belgian national number rank: above every stock material control (1–5, radio 20). */
@@ -48,14 +45,10 @@ const decide = (text: string): CommitDecision => {
 
 /** National number input: formats as typed, stores the 11 digits, checks the check digits live. */
 export const NissControl = memo(function NissControl(props: RegformsControlProps) {
-  const { id, data, path, handleChange, label, description, errors, required, enabled, visible, uischema } =
-    props;
-  const { t } = props;
-  const ids = useFieldIds(id);
+  const { visible } = props;
   const [touched, setTouched] = useState(false);
-  const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
   // Live: the separators and the check-digit error follow every keystroke.
-  const buffer = useBufferedText({ data, toText, decide, commit, live: true });
+  const { buffer, field } = useTypedField(props, { toText, decide, live: true });
   const { text } = buffer;
   const caret = useCaret(text, isDigit);
 
@@ -64,20 +57,12 @@ export const NissControl = memo(function NissControl(props: RegformsControlProps
   // the user has left the field, so typing is not interrupted by an error.
   const invalid =
     (digits.length === 11 && !isValidNiss(digits)) || (touched && digits.length > 0 && digits.length < 11);
-  const local = invalid
-    ? errorMessage(t, i18nKeyOf(uischema, path), 'format', 'This national number is not valid.')
-    : undefined;
-  const error = shownError(local, errors);
+  const error = typedError(props, invalid, 'format', 'This national number is not valid.');
   if (!visible) return null;
   return (
     <div className="regforms-control regforms-niss">
       <BufferedTextField
-        ids={ids}
-        buffer={buffer}
-        label={label}
-        description={description}
-        required={required}
-        enabled={enabled}
+        {...field}
         error={error}
         field={{ fullWidth: true, placeholder: 'YY.MM.DD-XXX.CC' }}
         inputRef={caret.ref}

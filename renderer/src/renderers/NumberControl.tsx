@@ -9,8 +9,7 @@ import {
   isComputed,
   optionsOf,
   type RegformsControlProps,
-  useBufferedText,
-  useFieldIds,
+  useTypedField,
 } from './common.tsx';
 
 /** Number rank: above the stock integer/number controls (2) and the slider (4). */
@@ -39,22 +38,7 @@ export function formatNumber(value: unknown, locale: string): string {
  * is not a number is stored as typed on blur, so the validator reports it and nothing is lost.
  */
 export const NumberControl = memo(function NumberControl(props: RegformsControlProps) {
-  const {
-    id,
-    data,
-    path,
-    handleChange,
-    label,
-    description,
-    errors,
-    required,
-    enabled,
-    visible,
-    uischema,
-    schema,
-  } = props;
-  const { locale } = props;
-  const ids = useFieldIds(id);
+  const { errors, visible, uischema, schema, locale } = props;
   const unit = optionsOf(uischema).unit;
   const integer = schema.type === 'integer';
   const toText = useCallback((d: unknown) => formatNumber(d, locale), [locale]);
@@ -64,8 +48,7 @@ export const NumberControl = memo(function NumberControl(props: RegformsControlP
     if (n !== null) return { store: true, value: n };
     return final ? { store: true, value: text } : { store: false };
   }, []);
-  const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
-  const buffer = useBufferedText({ data, toText, decide, commit });
+  const { ids, field } = useTypedField(props, { toText, decide });
   const unitId = `${ids.input}-unit`;
   const input = useMemo(
     () =>
@@ -84,12 +67,7 @@ export const NumberControl = memo(function NumberControl(props: RegformsControlP
   return (
     <div className="regforms-control regforms-number">
       <BufferedTextField
-        ids={ids}
-        buffer={buffer}
-        label={label}
-        description={description}
-        required={required}
-        enabled={enabled}
+        {...field}
         error={errors ? errors : undefined}
         describedByExtra={unit ? unitId : undefined}
         htmlInput={{ inputMode: integer ? 'numeric' : 'decimal', autoComplete: 'off' }}

@@ -1,6 +1,6 @@
 import type { RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
-import { memo, useCallback } from 'react';
+import { memo } from 'react';
 import { BufferedTextField } from './BufferedTextField.tsx';
 import {
   type CommitDecision,
@@ -8,8 +8,7 @@ import {
   isComputed,
   optionsOf,
   type RegformsControlProps,
-  useBufferedText,
-  useFieldIds,
+  useTypedField,
 } from './common.tsx';
 
 /** Text rank: above the stock text control (1). */
@@ -25,22 +24,14 @@ const decide = (text: string): CommitDecision => ({ store: true, value: text ===
  * browser would silently cut a pasted text; the validator reports a text that is too long.
  */
 export const TextControl = memo(function TextControl(props: RegformsControlProps) {
-  const { id, data, path, handleChange, label, description, errors, required, enabled, visible, uischema } =
-    props;
-  const ids = useFieldIds(id);
-  const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
-  const buffer = useBufferedText({ data, toText, decide, commit });
+  const { visible, uischema, errors } = props;
+  const { field } = useTypedField(props, { toText, decide });
   const multi = optionsOf(uischema).multi === true;
   if (!visible) return null;
   return (
     <div className="regforms-control regforms-text">
       <BufferedTextField
-        ids={ids}
-        buffer={buffer}
-        label={label}
-        description={description}
-        required={required}
-        enabled={enabled}
+        {...field}
         error={errors ? errors : undefined}
         field={{ fullWidth: true, multiline: multi, minRows: multi ? 2 : undefined }}
       />

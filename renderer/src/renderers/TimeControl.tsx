@@ -1,17 +1,14 @@
 import type { RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
-import { memo, useCallback, useState } from 'react';
+import { memo, useState } from 'react';
 import { BufferedTextField } from './BufferedTextField.tsx';
 import {
   type CommitDecision,
   controlTester,
-  errorMessage,
-  i18nKeyOf,
   isComputed,
   type RegformsControlProps,
-  shownError,
-  useBufferedText,
-  useFieldIds,
+  typedError,
+  useTypedField,
 } from './common.tsx';
 import { maskTimeTyping, typedTimeToHhmm } from './dates.ts';
 
@@ -29,31 +26,19 @@ const decide = (text: string, final: boolean): CommitDecision => {
 
 /** Time of day hh:mm (24 h): the colon is added as you type; 930 or 9h30 become 09:30 on leaving. */
 export const TimeControl = memo(function TimeControl(props: RegformsControlProps) {
-  const { id, data, path, handleChange, label, description, errors, required, enabled, visible, uischema } =
-    props;
-  const { t } = props;
-  const ids = useFieldIds(id);
+  const { visible } = props;
   const [touched, setTouched] = useState(false);
-  const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
   // Live: the colon and the format error follow every keystroke.
-  const buffer = useBufferedText({ data, toText, decide, commit, live: true });
+  const { buffer, field } = useTypedField(props, { toText, decide, live: true });
   const { text } = buffer;
   const hhmm = typedTimeToHhmm(text);
   const invalid = text.trim() !== '' && !hhmm && (touched || text.length >= 5);
-  const local = invalid
-    ? errorMessage(t, i18nKeyOf(uischema, path), 'pattern', 'Enter a time as hh:mm (24 h).')
-    : undefined;
-  const error = shownError(local, errors);
+  const error = typedError(props, invalid, 'pattern', 'Enter a time as hh:mm (24 h).');
   if (!visible) return null;
   return (
     <div className="regforms-control regforms-time">
       <BufferedTextField
-        ids={ids}
-        buffer={buffer}
-        label={label}
-        description={description}
-        required={required}
-        enabled={enabled}
+        {...field}
         error={error}
         field={{ placeholder: 'hh:mm' }}
         format={maskTimeTyping}

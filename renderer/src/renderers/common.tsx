@@ -346,6 +346,42 @@ export function shownError(local: string | undefined, fromForm: string | undefin
 }
 
 /**
+ * What every typed control (text, number, date, time, national number) starts with: its ids,
+ * the typing buffer committing to the control's path, and the props of BufferedTextField that
+ * come straight from the control's own (`field`, to spread).
+ */
+export function useTypedField(
+  props: RegformsControlProps,
+  options: {
+    toText: (data: unknown) => string;
+    decide: (text: string, final: boolean) => CommitDecision;
+    live?: boolean;
+  },
+) {
+  const { id, data, path, handleChange, label, description, required, enabled } = props;
+  const ids = useFieldIds(id);
+  const commit = useCallback((v: unknown) => handleChange(path, v), [handleChange, path]);
+  const buffer = useBufferedText({ ...options, data, commit });
+  return { ids, buffer, field: { ids, buffer, label, description, required, enabled } };
+}
+
+/**
+ * The error a typed control shows: its own check of what is typed (`invalid`: the field's
+ * message for `keyword`, else the form's, else `fallback`) before the validator's.
+ */
+export function typedError(
+  props: RegformsControlProps,
+  invalid: boolean,
+  keyword: string,
+  fallback: string,
+): string | undefined {
+  const local = invalid
+    ? errorMessage(props.t, i18nKeyOf(props.uischema, props.path), keyword, fallback)
+    : undefined;
+  return shownError(local, props.errors);
+}
+
+/**
  * Texts of the renderer itself that a compiled form's bundle may not carry yet; the bundle wins
  * when it has the key, so a registry can reword them.
  */
