@@ -235,15 +235,9 @@ export function readCsv(
       text: read.body,
       separator: read.separator,
     });
-    parseRows(read.body, {
-      separator: read.separator,
-      firstLine: read.bodyLine,
-      onRow: (parsed) => {
-        const p = reader.read(parsed);
-        rows.push(p.row);
-        if (p.row.outcome !== 'skipped-empty') pending.push(p);
-        return undefined;
-      },
+    reader.readAll(read.bodyLine, (p) => {
+      rows.push(p.row);
+      if (p.row.outcome !== 'skipped-empty') pending.push(p);
     });
   }
   finishIssues(read, rows.length);

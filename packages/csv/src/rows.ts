@@ -59,14 +59,7 @@ export function checkRows(form: CompiledForm, job: RowJob): RowJobResult {
   const header = planHeader(form, job.header, job.lang);
   const reader = new RowReader(form, header, new Date(job.now), { text: job.text, separator: job.separator });
   const rows: CheckedRow[] = [];
-  parseRows(job.text, {
-    separator: job.separator,
-    firstLine: job.firstLine,
-    onRow: (parsed) => {
-      rows.push(reader.check(reader.read(parsed)));
-      return undefined;
-    },
-  });
+  reader.readAll(job.firstLine, (p) => rows.push(reader.check(p)));
   return {
     rows,
     ignoredValues: header.slots.map((s) => (s.kind === 'ignored' ? s.values : 0)),
@@ -233,6 +226,18 @@ export class RowReader {
   ) {
     this.plan = planRows(header);
     this.repeats = repeatColumns(form);
+  }
+
+  /** Reads every row of its text in order, the first starting on `firstLine` of the file. */
+  readAll(firstLine: number, onRow: (p: PendingRow) => void): void {
+    parseRows(this.source.text, {
+      separator: this.source.separator,
+      firstLine,
+      onRow: (parsed) => {
+        onRow(this.read(parsed));
+        return undefined;
+      },
+    });
   }
 
   /** One data row → registration data, with the problems of its cells and shape. */
