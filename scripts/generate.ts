@@ -2,7 +2,7 @@
 // editors) and the table of diagnostic codes. A test fails when the committed ones are stale.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatedFiles } from '../packages/definition/src/generated.ts';
+import { generatedFiles } from './generated.ts';
 
 const root = join(import.meta.dirname, '..');
 for (const [path, text] of Object.entries(generatedFiles())) {

@@ -5,9 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDefinitionFiles } from '../packages/compiler/src/files.ts';
-import { compileDefinitions } from '../packages/compiler/src/index.ts';
-import { templateCsv } from '../packages/csv/src/index.ts';
+import { compileDefinitions } from '@regforms/compiler';
+import { readDefinitionFiles } from '@regforms/compiler/node';
+import { templateCsv } from '@regforms/csv';
 import { collectConsoleErrors, launch } from '../tests/e2e/browser.ts';
 import { FOLLOW_UP_ROW, startStudio } from '../tests/e2e/studio-server.ts';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { compileDefinitions } from '@regforms/compiler';
-import { readDefinitionFiles } from '../packages/compiler/src/files.ts';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const DEFINITIONS = join(ROOT, 'definitions');

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compileDefinitions } from '@regforms/compiler';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 import { formatDiagnostics, hasErrors } from '@regforms/definition';
-import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
 
 const renderer = join(import.meta.dirname, '..');
 const root = join(renderer, '..');

@@ -29,11 +29,18 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { compileDefinitions } from '@regforms/compiler';
-import { compareVersions, type Text } from '@regforms/definition';
-import { diffVersions, formatDiff } from '@regforms/diff';
-import { type CompiledForm, type FieldLogic, type RegistrationData, sampleData } from '@regforms/runtime';
 // The compiler's node-only reader: the same one the CLI and the studio's dev server use.
-import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
+import { readDefinitionFiles } from '@regforms/compiler/node';
+import { diffVersions, formatDiff } from '@regforms/diff';
+import {
+  type CompiledForm,
+  compareVersions,
+  comparisonBase,
+  type FieldLogic,
+  type RegistrationData,
+  sampleData,
+  type Text,
+} from '@regforms/runtime';
 import { type FieldFixture, LANGUAGES, type RendererFixtures, STATE_NAMES } from '../src/fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -318,12 +325,16 @@ export function generate(options: GenerateOptions = {}): {
         versions++;
       });
 
-      // What changed: each version against the one before it, oldest first, as the lock reads.
+      // What changed: each version against its comparison base (what `check` holds its bump
+      // to), oldest first.
       const typeModel = model.registrationTypes.find((t) => t.id === type.id)!;
       const ascending = [...typeModel.versions].sort((a, b) => compareVersions(a.version, b.version));
-      if (ascending.length < 2) continue;
-      const diffs = ascending.slice(1).map((to, i) => {
-        const from = ascending[i]!;
+      const pairs = ascending.flatMap((to) => {
+        const from = comparisonBase(typeModel.versions, to.version);
+        return from ? [{ from, to }] : [];
+      });
+      if (pairs.length === 0) continue;
+      const diffs = pairs.map(({ from, to }) => {
         const diff = diffVersions(from, to);
         return {
           from: { version: from.version, status: from.status },

@@ -9,14 +9,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readDefinitionFiles } from '@regforms/compiler/node';
+import { LOCK_FILE } from '@regforms/runtime';
 import type { Plugin, ViteDevServer } from 'vite';
 import { parse } from 'yaml';
-import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
 
 export const DEFINITIONS_ENDPOINT = '/__regforms/definitions';
 export const SAVE_ENDPOINT = '/__regforms/save';
 export const DEFINITIONS_EVENT = 'regforms:definitions';
-const LOCK_FILE = 'published.lock.json';
 /** Larger than any real version file by far; refuses runaway uploads. */
 const MAX_BODY = 5 * 1024 * 1024;
 

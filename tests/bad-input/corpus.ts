@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Diagnostic, readDefinitions, type SourceFile } from '@regforms/definition';
-import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 
 export const CORPUS = import.meta.dirname;
 

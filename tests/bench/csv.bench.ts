@@ -24,9 +24,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { detectSeparator, importCsv, parseRows, readCsv } from '@regforms/csv';
 import { rowThreads } from '@regforms/csv/threads';
-import { latestVersion } from '@regforms/definition';
 import { createRegistration, MemoryStore, normalise } from '@regforms/registrations';
-import { createAjv, createValidator } from '@regforms/runtime';
+import { createAjv, createValidator, mostRecent } from '@regforms/runtime';
 import { sampleCsv } from '../support/sample-csv.ts';
 import { compileDir, DEFINITIONS } from '../support.ts';
 import { median, timeAsync } from './timing.ts';
@@ -36,7 +35,7 @@ const type = compiled.definitions.registries
   .find((r) => r.id === 'angio')!
   .registrationTypes.find((t) => t.id === 'hospitalisation-ffr-pci')!;
 const form = compiled.forms.find(
-  (f) => f.meta.registrationType === type.id && f.meta.version === latestVersion(type)!.version,
+  (f) => f.meta.registrationType === type.id && f.meta.version === mostRecent(type.versions)!.version,
 )!;
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const MB = 6 * 1024 * 1024;

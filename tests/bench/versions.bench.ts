@@ -7,6 +7,7 @@
 import { checkLock, compileDefinitions, formatLock, updateLock } from '@regforms/compiler';
 import type { SourceFile } from '@regforms/definition';
 import { diffVersions } from '@regforms/diff';
+import { LOCK_FILE } from '@regforms/runtime';
 import { syntheticDefinitions } from './synthetic.ts';
 import { time } from './timing.ts';
 
@@ -31,7 +32,7 @@ if (
 }
 const [a, b] = first.definitions.registries[0]!.registrationTypes[0]!.versions;
 const lock = updateLock(first.definitions, first.forms, files).lock;
-const locked = [...files, { path: 'published.lock.json', text: formatLock(lock) }];
+const locked = [...files, { path: LOCK_FILE, text: formatLock(lock) }];
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 
 const diff = diffVersions(a!, b!);

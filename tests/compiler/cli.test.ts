@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { caseFiles } from '../bad-input/corpus.ts';
 import { DEMO, ROOT } from '../support.ts';
 
-const MAIN = join(ROOT, 'packages', 'compiler', 'src', 'cli', 'main.ts');
+const MAIN = join(ROOT, 'packages', 'cli', 'src', 'main.ts');
 
 /** A whole definitions folder on disk: the corpus base with the unknown-key case over it. */
 const BROKEN = mkdtempSync(join(tmpdir(), 'regforms-broken-'));
@@ -77,10 +77,10 @@ describe('regforms CLI', () => {
 
   it.each([
     [['frobnicate'], "Unknown command 'frobnicate'"],
-    [['compile', DEMO], 'compile needs --out OUT'],
+    [['compile', DEMO], 'compile needs --out <OUT> (the folder to write to)'],
     [['check', '/nonexistent/definitions'], 'No definitions folder at /nonexistent/definitions'],
     [['check', '--bogus'], "Unknown option '--bogus'"],
-    [['check', DEMO, '--out', 'x'], '--out is an option of compile'],
+    [['check', DEMO, '--out', 'x'], '--out is not an option of check: it is an option of compile'],
   ])('exits 2 on a usage error: %s', (args, message) => {
     const r = regforms(...args);
     expect(r.code).toBe(2);

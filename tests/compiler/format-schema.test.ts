@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
-import { generatedFiles } from '../../packages/definition/src/generated.ts';
+import { generatedFiles } from '../../scripts/generated.ts';
 import { DEFINITIONS, ROOT } from '../support.ts';
 
 const SCHEMA_DIR = join(ROOT, 'packages', 'definition', 'schema');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support.ts';
 import { CORPUS, CSV_DEFINITIONS } from './corpus.ts';
 
-const MAIN = join(ROOT, 'packages', 'compiler', 'src', 'cli', 'main.ts');
+const MAIN = join(ROOT, 'packages', 'cli', 'src', 'main.ts');
 const TMP = mkdtempSync(join(tmpdir(), 'regforms-csv-'));
 
 function regforms(...args: string[]) {
@@ -91,7 +91,7 @@ describe('regforms csv', { timeout: 120_000 }, () => {
       [['template', 'angio/hospitalisaton'], "Did you mean 'hospitalisation'?"],
       [['template', 'angio/hospitalisation@9.9.9'], 'has no version 9.9.9'],
       [['template', 'angio/hospitalisation', '--lang', 'xx'], '--lang xx: the form has fr, nl, en, de'],
-      [['template', 'angio/hospitalisation', '--dictionary', 'pdf'], 'use md, csv or html'],
+      [['template', 'angio/hospitalisation', '--dictionary', 'pdf'], 'Allowed choices are md, csv, html'],
       [['imprt', 'angio/hospitalisation'], "Did you mean 'import'?"],
       [
         ['export', 'demo/visit', ...demo, '--store', join(CORPUS, 'empty-file', 'input.csv')],

@@ -3,9 +3,8 @@
  * (angio/hospitalisation-pci, with its repeat of up to 5 PCI procedures), and a 7 MB file.
  */
 import { exportRegistrations, importCsv, parseCsvText, templateColumns, templateCsv } from '@regforms/csv';
-import { latestVersion } from '@regforms/definition';
 import { MemoryStore, type Registration } from '@regforms/registrations';
-import { type CompiledForm, formatNiss, type RegistrationData } from '@regforms/runtime';
+import { type CompiledForm, formatNiss, mostRecent, type RegistrationData } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
 import { sampleCsv } from '../support/sample-csv.ts';
 import { sampleData } from '../support/sample-data.ts';
@@ -17,7 +16,7 @@ function latest(registry: string, type: string): CompiledForm {
     .find((r) => r.id === registry)!
     .registrationTypes.find((x) => x.id === type)!;
   return compiled.forms.find(
-    (f) => f.meta.registrationType === type && f.meta.version === latestVersion(t)!.version,
+    (f) => f.meta.registrationType === type && f.meta.version === mostRecent(t.versions)!.version,
   )!;
 }
 const form = latest('angio', 'hospitalisation-pci');

@@ -5,9 +5,9 @@
  */
 import { type ImportReport, importCsv, type RowThreads } from '@regforms/csv';
 import { rowThreads } from '@regforms/csv/threads';
-import { latestVersion } from '@regforms/definition';
 import { MemoryStore, type Registration } from '@regforms/registrations';
 import type { CompiledForm } from '@regforms/runtime';
+import { mostRecent } from '@regforms/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleCsv } from '../support/sample-csv.ts';
 import { compileDir, DEFINITIONS } from '../support.ts';
@@ -17,7 +17,7 @@ const type = compiled.definitions.registries
   .find((r) => r.id === 'angio')!
   .registrationTypes.find((t) => t.id === 'hospitalisation-pci')!;
 const form: CompiledForm = compiled.forms.find(
-  (f) => f.meta.registrationType === type.id && f.meta.version === latestVersion(type)!.version,
+  (f) => f.meta.registrationType === type.id && f.meta.version === mostRecent(type.versions)!.version,
 )!;
 const clock = { now: () => new Date('2026-01-15T09:00:00Z') };
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support.ts';
 
-const MAIN = join(ROOT, 'packages', 'compiler', 'src', 'cli', 'main.ts');
+const MAIN = join(ROOT, 'packages', 'cli', 'src', 'main.ts');
 
 function regforms(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -50,7 +50,7 @@ describe('regforms diff', { timeout: 60_000 }, () => {
   });
 
   it.each([
-    [['diff'], 'diff needs <registry>/<type>@A..B'],
+    [['diff'], 'diff needs <range>: <registry>/<type>@A..B'],
     [['diff', 'angio/hospitalisation@1.0.0'], "'angio/hospitalisation@1.0.0' is not <registry>/<type>@A..B"],
     [['diff', 'angoi/hospitalisation@1.0.0..1.1.0'], "No registry 'angoi' in"],
     [['diff', 'angio/hospitalization@1.0.0..1.1.0'], "Did you mean 'hospitalisation'?"],

@@ -7,15 +7,16 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { compileDefinitions, LOCK_FILE, type Lock, versionKey } from '@regforms/compiler';
+import { compileDefinitions, type Lock, versionKey } from '@regforms/compiler';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 import type { SourceFile } from '@regforms/definition';
 import { createRegistration } from '@regforms/registrations';
+import { LOCK_FILE } from '@regforms/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
 import { compileDir, DEFINITIONS, ROOT } from '../support.ts';
 import { folder, L, VISIT_DATE } from './support.ts';
 
-const MAIN = join(ROOT, 'packages', 'compiler', 'src', 'cli', 'main.ts');
+const MAIN = join(ROOT, 'packages', 'cli', 'src', 'main.ts');
 const temps: string[] = [];
 afterAll(() => {
   for (const t of temps) rmSync(t, { recursive: true, force: true });

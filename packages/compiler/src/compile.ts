@@ -1,13 +1,12 @@
 import {
   buildCatalog,
-  type Catalog,
   type Definitions,
   type Diagnostic,
   readDefinitions,
   type SourceFile,
   type Version,
 } from '@regforms/definition';
-import type { CompiledForm } from '@regforms/runtime';
+import type { Catalog, CompiledForm } from '@regforms/runtime';
 import { emitForm } from './emit/form.ts';
 import { checkLock, checkVersionBumps } from './versions.ts';
 

@@ -8,8 +8,6 @@ export {
   checkLock,
   checkVersionBumps,
   formatLock,
-  LOCK_FILE,
-  previousPublished,
   readLock,
   updateLock,
   versionKey,

@@ -8,15 +8,7 @@
  *    changed is an error (PUBLISHED_CHANGED).
  */
 
-import {
-  compareVersions,
-  type Definitions,
-  type Diagnostic,
-  type Loc,
-  type Registry,
-  type SourceFile,
-  type Version,
-} from '@regforms/definition';
+import type { Definitions, Diagnostic, Loc, Registry, SourceFile, Version } from '@regforms/definition';
 import {
   bumpVersion,
   compareClasses,
@@ -25,11 +17,8 @@ import {
   diffVersions,
   fileHash,
 } from '@regforms/diff';
-import type { CompiledForm } from '@regforms/runtime';
+import { type CompiledForm, comparisonBase, LOCK_FILE } from '@regforms/runtime';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-
-/** The lock file, at the root of a definitions folder. */
-export const LOCK_FILE = 'published.lock.json';
 
 /** What the lock records of one published version. */
 export interface LockEntry {
@@ -76,13 +65,6 @@ function* versionsOf(defs: Definitions) {
       for (const version of type.versions) yield { registry, type, version };
 }
 
-/** The previous published version (by semver) of the same registration type, if any. */
-export function previousPublished(versions: readonly Version[], v: Version): Version | undefined {
-  return versions
-    .filter((p) => p.status === 'published' && compareVersions(p.version, v.version) < 0)
-    .sort((a, b) => compareVersions(b.version, a.version))[0];
-}
-
 /**
  * The compatibility rule: each version (draft or published) against the previous published
  * one. Versions touched by an error elsewhere are skipped: their model is incomplete.
@@ -91,7 +73,7 @@ export function checkVersionBumps(defs: Definitions, broken: ReadonlySet<string>
   const out: Diagnostic[] = [];
   const clean = (v: Version) => !v.sources.some((f) => broken.has(f));
   for (const { type, version } of versionsOf(defs)) {
-    const prev = previousPublished(type.versions, version);
+    const prev = comparisonBase(type.versions, version.version);
     if (!prev || !clean(version) || !clean(prev)) continue;
     const diff = diffVersions(prev, version);
     const declared = declaredBump(prev.version, version.version);

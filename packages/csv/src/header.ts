@@ -2,8 +2,9 @@
  * The header line against the compiled form's column map: which cell feeds which column,
  * and the file-level problems (unknown, missing, duplicate columns), each said once.
  */
-import { didYouMean } from '@regforms/definition';
+
 import type { CompiledForm } from '@regforms/runtime';
+import { didYouMean } from '@regforms/runtime';
 import { type ColumnPlan, planColumn } from './cells.ts';
 import { type MessageParams, renderMessage } from './messages.ts';
 import type { FileIssue } from './report.ts';

@@ -1,8 +1,8 @@
+import { compileDefinitions } from '@regforms/compiler';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 import { MemoryStore, Registrations } from '@regforms/registrations';
 import { createValidator } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
-import { compileDefinitions } from '../../compiler/src/compile.ts';
-import { readDefinitionFiles } from '../../compiler/src/files.ts';
 import { exportCsv } from './export.ts';
 import { importCsv } from './import.ts';
 import { formatReportText } from './report.ts';

@@ -1,7 +1,7 @@
+import { compileDefinitions } from '@regforms/compiler';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 import { MemoryStore } from '@regforms/registrations';
 import { describe, expect, it } from 'vitest';
-import { compileDefinitions } from '../../compiler/src/compile.ts';
-import { readDefinitionFiles } from '../../compiler/src/files.ts';
 import { countIgnored, planHeader } from './header.ts';
 import { importCsv } from './import.ts';
 import { MESSAGE_LANGUAGES, MESSAGES, type MessageKey, PLACEHOLDER, renderMessage } from './messages.ts';

@@ -1,6 +1,6 @@
+import { compileDefinitions } from '@regforms/compiler';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 import { describe, expect, it } from 'vitest';
-import { compileDefinitions } from '../../compiler/src/compile.ts';
-import { readDefinitionFiles } from '../../compiler/src/files.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
 import {
   describeCondition,

@@ -2,6 +2,8 @@
  * One diagnostic shape for every stage (load, check, compile, CSV): where, what, how to fix.
  * Producers append to a list and go on; formatters below turn the list into text or JSON.
  */
+import { didYouMean } from '@regforms/runtime';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -84,36 +86,6 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
 
 export function hasErrors(list: readonly Diagnostic[]): boolean {
   return list.some((d) => d.severity === 'error');
-}
-
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
-
-/** The closest candidate within a third of the word's length, if any. */
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Number.POSITIVE_INFINITY;
-  const lower = word.toLowerCase();
-  for (const c of candidates) {
-    const d = distance(lower, c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 /** " Did you mean 'x'?" or "" — appended to hints. */

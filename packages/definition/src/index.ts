@@ -1,10 +1,8 @@
-export type { Catalog, CatalogRegistry, CatalogType, CatalogVersion } from './catalog.ts';
-export { buildCatalog, compareVersions, latestVersion } from './catalog.ts';
+export { buildCatalog } from './catalog.ts';
 export { checkDefinitions, valueKind } from './check.ts';
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.ts';
 export {
   DIAGNOSTIC_CODES,
-  didYouMean,
   formatDiagnostic,
   formatDiagnostics,
   hasErrors,

@@ -7,21 +7,18 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Registry, Version } from '@regforms/definition';
+import { canonicalJson } from '@regforms/runtime';
 import { normalise } from './expr.ts';
 
 /** Keys of the model that say where or how something was written, not what it means. */
 const NOT_CONTENT = new Set(['loc', 'file', 'sourceText', 'sources']);
 
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (key, v: unknown) => {
+  return canonicalJson(value, (key, v) => {
     if (NOT_CONTENT.has(key)) return undefined;
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const o = v as Record<string, unknown>;
-      // A condition or expression: its canonical text, whatever the spacing or brackets.
-      if ('expr' in o && 'text' in o && typeof o.text === 'string')
-        return normalise(o.expr as Parameters<typeof normalise>[0]);
-      return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
+    // A condition or expression: its canonical text, whatever the spacing or brackets.
+    if (v && typeof v === 'object' && 'expr' in v && 'text' in v && typeof v.text === 'string')
+      return normalise(v.expr as Parameters<typeof normalise>[0]);
     return v;
   });
 }

@@ -4,9 +4,9 @@
  * its reason (and stays on the registration under `migration`), so nothing is dropped silently.
  * Fields are matched by technical name, then by stable id (a renamed field's value follows it).
  */
-import { compareVersions } from '@regforms/definition';
 import {
   type CompiledForm,
+  compareVersions,
   createValidator,
   type FieldLogic,
   type JsonSchema,

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
+import { compileDefinitions } from '@regforms/compiler';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 import { describe, expect, it } from 'vitest';
-import { compileDefinitions } from '../../compiler/src/compile.ts';
-import { readDefinitionFiles } from '../../compiler/src/files.ts';
 import { pseudonymousCode } from './pseudonym.ts';
 import { createRegistration, LifecycleError, newRegistrationCode } from './registration.ts';
 import { Registrations } from './service.ts';

@@ -1,5 +1,21 @@
 export { applyComputed, computeAndPrune, isVisible, prune } from './apply.ts';
 export type {
+  Catalog,
+  CatalogRegistry,
+  CatalogType,
+  CatalogVersion,
+  Text,
+  VersionStatus,
+} from './catalog.ts';
+export {
+  canonicalJson,
+  compareVersions,
+  comparisonBase,
+  didYouMean,
+  LOCK_FILE,
+  mostRecent,
+} from './catalog.ts';
+export type {
   CompiledForm,
   CsvColumn,
   CsvMap,

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 /* The registry form's own behaviour: sections, lifecycle buttons, errors and jumping to them. */
 import { compileDefinitions } from '@regforms/compiler';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 import { MemoryStore, Registrations } from '@regforms/registrations';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readDefinitionFiles } from '../../../packages/compiler/src/files.ts';
 import { regformsRenderers } from '../renderers/index.ts';
 import { RegistryForm, type RegistryFormApi } from './RegistryForm.tsx';
 

@@ -4,9 +4,9 @@
  * object with the same schema $id: the form must take it as it is, without an error.
  */
 import { compileDefinitions } from '@regforms/compiler';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readDefinitionFiles } from '../../../packages/compiler/src/files.ts';
 import { regformsRenderers } from '../renderers/index.ts';
 import { RegistryForm } from './RegistryForm.tsx';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { compileDefinitions } from '@regforms/compiler';
-import type { CompiledForm } from '@regforms/runtime';
 // Test-only: the compiler's file reader is not part of its public API.
-import { readDefinitionFiles } from '../../../packages/compiler/src/files.ts';
+import { readDefinitionFiles } from '@regforms/compiler/node';
+import type { CompiledForm } from '@regforms/runtime';
 
 let compiled: ReturnType<typeof compileDefinitions> | undefined;
 

@@ -10,7 +10,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { CatalogRegistry } from '@regforms/definition';
+import type { CatalogRegistry } from '@regforms/runtime';
 import { text, useLang } from '../i18n.tsx';
 import { WithDefinitions } from '../ui/Status.tsx';
 import { DiagnosticsSummary } from './DiagnosticsSummary.tsx';

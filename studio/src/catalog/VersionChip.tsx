@@ -1,6 +1,6 @@
 /* A version with its status and the "latest" mark, as a link. */
 import Chip from '@mui/material/Chip';
-import type { CatalogVersion } from '@regforms/definition';
+import type { CatalogVersion } from '@regforms/runtime';
 import { useLang } from '../i18n.tsx';
 
 export function VersionChip({ version: v, href }: { version: CatalogVersion; href: string }) {

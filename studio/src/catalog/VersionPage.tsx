@@ -5,9 +5,9 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { compareVersions } from '@regforms/definition';
 import { MemoryStore, Registrations } from '@regforms/registrations';
 import { RegistryForm, regformsRenderers } from '@regforms/renderer';
+import { comparisonBase } from '@regforms/runtime';
 import { useMemo } from 'react';
 import { DiagnosticList } from '../authoring/DiagnosticList.tsx';
 import { findForm } from '../definitions/context.tsx';
@@ -40,11 +40,8 @@ function VersionView({
   const fb = entry.registry.languages.fallback;
   const form = findForm(compiled, registry, type, version);
   const diagnostics = compiled.diagnostics.filter((d) => d.severity === 'error');
-  // The version this one is naturally compared with: the highest lower one, published first.
-  const lower = entry.type.versions
-    .filter((x) => compareVersions(x.version, version) < 0)
-    .sort((a, b) => compareVersions(a.version, b.version));
-  const previous = (lower.filter((x) => x.status === 'published').pop() ?? lower.pop())?.version;
+  // The version `check` holds this one's bump to: the same comparison here.
+  const previous = comparisonBase(entry.type.versions, version)?.version;
   return (
     <Box>
       <TypeBreadcrumbs entry={entry} items={[{ label: version }]} />

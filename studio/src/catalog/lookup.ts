@@ -1,5 +1,5 @@
 /* Finding a registry, a registration type and its versions in the compiled catalog. */
-import type { CatalogRegistry, CatalogType } from '@regforms/definition';
+import type { CatalogRegistry, CatalogType } from '@regforms/runtime';
 import type { Compiled } from '../definitions/protocol.ts';
 
 export interface TypeEntry {

@@ -3,9 +3,10 @@
  * its field named by the compiled form's own label in the chosen language, and its before and
  * after values as text. The diff itself (and each change's class) is the library's.
  */
-import { type CatalogType, compareVersions } from '@regforms/definition';
+
 import type { Change, ChangeKind } from '@regforms/diff';
 import type { CompiledForm } from '@regforms/runtime';
+import { type CatalogType, compareVersions, comparisonBase } from '@regforms/runtime';
 
 export type Group = 'added' | 'removed' | 'changed';
 
@@ -112,14 +113,9 @@ export function requirednessOf(c: Change, form: CompiledForm | undefined): Requi
   return f.required === true && !f.visible ? 'mandatory' : 'mandatoryWhen';
 }
 
-/** The default pair: the published version before the most recent → the most recent. */
+/** The default pair: the most recent version (or the highest draft) against its comparison base. */
 export function defaultPair(type: Pick<CatalogType, 'versions' | 'latest'>): { from?: string; to?: string } {
-  const published = type.versions
-    .filter((v) => v.status === 'published')
-    .map((v) => v.version)
-    .sort(compareVersions);
   const all = type.versions.map((v) => v.version).sort(compareVersions);
   const to = type.latest ?? all[all.length - 1];
-  const before = (list: string[]) => list.filter((v) => to && compareVersions(v, to) < 0).pop();
-  return { from: before(published) ?? before(all), to };
+  return { from: to ? comparisonBase(type.versions, to)?.version : undefined, to };
 }

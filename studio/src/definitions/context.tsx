@@ -3,7 +3,7 @@
  * compilation (in a worker), and saving a version file. Reloads when a file changes on disk.
  */
 import type { SourceFile } from '@regforms/definition';
-import type { CompiledForm } from '@regforms/runtime';
+import { type CompiledForm, LOCK_FILE } from '@regforms/runtime';
 import {
   createContext,
   type ReactNode,
@@ -19,7 +19,6 @@ import type { Compiled } from './protocol.ts';
 
 export const DEFINITIONS_ENDPOINT = '/__regforms/definitions';
 export const SAVE_ENDPOINT = '/__regforms/save';
-export const LOCK_FILE = 'published.lock.json';
 
 interface DefinitionsState {
   files?: SourceFile[];

@@ -1,7 +1,7 @@
 /* Messages between the page and the compile worker. */
-import type { Catalog, Diagnostic, SourceFile } from '@regforms/definition';
+import type { Diagnostic, SourceFile } from '@regforms/definition';
 import type { VersionDiff } from '@regforms/diff';
-import type { CompiledForm } from '@regforms/runtime';
+import type { Catalog, CompiledForm } from '@regforms/runtime';
 
 export interface SkippedVersion {
   registry: string;

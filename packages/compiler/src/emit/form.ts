@@ -17,7 +17,13 @@ import {
   visibilityOf,
 } from '@regforms/definition';
 import { toCompiled } from '@regforms/expression';
-import type { CompiledForm, CsvColumn, FieldLogic, JsonSchema } from '@regforms/runtime';
+import {
+  type CompiledForm,
+  type CsvColumn,
+  canonicalJson,
+  type FieldLogic,
+  type JsonSchema,
+} from '@regforms/runtime';
 import { allOf, conditionSchema, type FieldLookup } from './condition.ts';
 import { GENERIC_MESSAGES, KEYWORD_ALIASES } from './messages.ts';
 
@@ -342,14 +348,6 @@ class Emitter {
   }
 }
 
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
-
 /** Compiles one version of a registration type (already checked without errors). */
 export function emitForm(registry: Registry, version: Version): CompiledForm {
   const e = new Emitter(registry, version);
@@ -411,6 +409,6 @@ export function emitForm(registry: Registry, version: Version): CompiledForm {
     businessKey: version.businessKey.map((k) => byId.get(k.id)?.name ?? k.id),
     compiler: COMPILER_VERSION,
   };
-  const hash = bytesToHex(sha256(utf8ToBytes(canonical({ meta, ...body }))));
+  const hash = bytesToHex(sha256(utf8ToBytes(canonicalJson({ meta, ...body }))));
   return { meta: { ...meta, hash }, ...body };
 }

@@ -1,5 +1,6 @@
-import { DIAGNOSTIC_CODES } from './diagnostics.ts';
-import { formatSchemas } from './format-schema.ts';
+// The files generated from code: the editors' JSON Schemas of the format and the table of
+// diagnostic codes (scripts/generate.ts writes them; a test fails when the committed ones are stale).
+import { DIAGNOSTIC_CODES, formatSchemas } from '@regforms/definition';
 
 function diagnosticsTable(): string {
   const rows = Object.entries(DIAGNOSTIC_CODES).map(([code, what]) => `| \`${code}\` | ${what} |`);

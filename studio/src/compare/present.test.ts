@@ -2,21 +2,24 @@
  * How the studio's compare page presents a diff of @regforms/diff, on the real definitions:
  * the default pair of versions, the groups, the labels and values in the chosen language.
  */
+
+import { join } from 'node:path';
+import { compileDefinitions } from '@regforms/compiler';
+import { readDefinitionFiles } from '@regforms/compiler/node';
 import { readDefinitions } from '@regforms/definition';
 import { type Change, diffVersions } from '@regforms/diff';
 import type { CompiledForm } from '@regforms/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDefinitionFiles } from '../../packages/compiler/src/files.ts';
 import {
   defaultPair,
   inGroup,
   requirednessOf,
   targetLabel,
   valueText,
-} from '../../studio/src/compare/present.ts';
-import { compileDir, DEFINITIONS } from '../support.ts';
+} from './present.ts';
 
-let result: ReturnType<typeof compileDir>;
+const DEFINITIONS = join(import.meta.dirname, '../../../definitions');
+let result: ReturnType<typeof compileDefinitions>;
 const form = (type: string, version: string) =>
   result.forms.find((f) => f.meta.registrationType === type && f.meta.version === version) as CompiledForm;
 const words = { yes: 'oui', no: 'non', none: '—' };
@@ -30,7 +33,7 @@ function diff(registry: string, type: string, from: string, to: string) {
 }
 
 beforeAll(() => {
-  result = compileDir(DEFINITIONS);
+  result = compileDefinitions(readDefinitionFiles(DEFINITIONS));
 });
 
 describe('compare page presentation', () => {

@@ -1,0 +1,33 @@
+/* What every command shares: the definitions folder argument and the one diagnostics printer. */
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Diagnostic, formatDiagnostics, sortDiagnostics } from '@regforms/definition';
+import { UsageError } from './usage.ts';
+
+/** The definitions folder named on the command line (default `definitions/`), or a usage error. */
+export function definitionsFolder(arg: string | undefined, how = 'pass the folder as an argument'): string {
+  const dir = resolve(arg ?? 'definitions');
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`No definitions folder at ${dir}: ${how}`);
+  return dir;
+}
+
+/**
+ * Diagnostics on standard error as `file:line:col severity CODE message` and a fix, each file
+ * named from the working directory so a terminal or an editor can open it.
+ */
+export function printDiagnostics(list: readonly Diagnostic[], dir: string): void {
+  if (list.length === 0) return;
+  const text = formatDiagnostics(sortDiagnostics(list))
+    .split('\n')
+    .map((l) => (/^\S+:\d+:\d+ /.test(l) ? join(dir, l).replace(`${process.cwd()}/`, '') : l))
+    .join('\n');
+  process.stderr.write(`${text}\n`);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** "1 version", "3 versions". */
+export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
