@@ -5,7 +5,9 @@ const v = (version: string, status: 'draft' | 'published' = 'published') => ({ v
 
 describe('version rules', () => {
   it('sorts by semver: numbers as numbers, pre-releases before their release, rc.2 before rc.10', () => {
-    const sorted = ['1.10.0', '1.2.0', '2.0.0-rc.10', '2.0.0', '2.0.0-rc.2', '1.2.0-beta'].sort(compareVersions);
+    const sorted = ['1.10.0', '1.2.0', '2.0.0-rc.10', '2.0.0', '2.0.0-rc.2', '1.2.0-beta'].sort(
+      compareVersions,
+    );
     expect(sorted).toEqual(['1.2.0-beta', '1.2.0', '1.10.0', '2.0.0-rc.2', '2.0.0-rc.10', '2.0.0']);
   });
 
@@ -33,7 +35,9 @@ describe('canonicalJson', () => {
   });
 
   it('applies a replacer before sorting', () => {
-    expect(canonicalJson({ b: 1, loc: 3, a: 2 }, (k, x) => (k === 'loc' ? undefined : x))).toBe('{"a":2,"b":1}');
+    expect(canonicalJson({ b: 1, loc: 3, a: 2 }, (k, x) => (k === 'loc' ? undefined : x))).toBe(
+      '{"a":2,"b":1}',
+    );
   });
 });
 

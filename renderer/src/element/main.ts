@@ -4,3 +4,9 @@ import { defineRegformsForm } from './regforms-form.tsx';
 defineRegformsForm();
 
 export { RegformsFormElement } from './regforms-form.tsx';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'regforms-form': import('./regforms-form.tsx').RegformsFormElement;
+  }
+}

@@ -10,13 +10,7 @@ import { readDefinitions } from '@regforms/definition';
 import { type Change, diffVersions } from '@regforms/diff';
 import type { CompiledForm } from '@regforms/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  defaultPair,
-  inGroup,
-  requirednessOf,
-  targetLabel,
-  valueText,
-} from './present.ts';
+import { defaultPair, inGroup, requirednessOf, targetLabel, valueText } from './present.ts';
 
 const DEFINITIONS = join(import.meta.dirname, '../../../definitions');
 let result: ReturnType<typeof compileDefinitions>;
