@@ -23,4 +23,4 @@ export {
 export type { LifecycleResult } from './service.ts';
 export { Registrations } from './service.ts';
 export type { RegistrationFilter, RegistrationStore } from './store.ts';
-export { assertWritable, callbackStore, IndexedDbStore, MemoryStore } from './store.ts';
+export { assertWritable, callbackStore, INDEXEDDB_VERSION, IndexedDbStore, MemoryStore } from './store.ts';

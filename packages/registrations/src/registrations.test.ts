@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pseudonymousCode } from './pseudonym.ts';
 import { createRegistration, LifecycleError, newRegistrationCode } from './registration.ts';
 import { Registrations } from './service.ts';
-import { IndexedDbStore, MemoryStore, type RegistrationStore } from './store.ts';
+import { INDEXEDDB_VERSION, IndexedDbStore, MemoryStore, type RegistrationStore } from './store.ts';
 
 const form = compileDefinitions(readDefinitionFiles(`${import.meta.dirname}/../../../tests/fixtures/demo`))
   .forms[0]!;
@@ -153,5 +153,54 @@ describe('registration codes', () => {
     for (let i = 0; i < 2000; i++) codes.add(newRegistrationCode(form, new Date('2024-06-01T10:00:00Z')));
     expect(codes.size).toBe(2000);
     for (const code of codes) expect(code).toMatch(/^[A-Z]{1,6}-2024-[0-9A-HJKMNP-TV-Z]{10}$/);
+  });
+});
+
+describe('IndexedDbStore schema upgrades', () => {
+  it('opens a database of schema 1 (before the status index) and keeps its registrations', async () => {
+    const name = `old-${Math.random()}`;
+    // A database as the first schema left it: the store and its type index, one registration.
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () =>
+        req.result
+          .createObjectStore('registrations', { keyPath: 'id' })
+          .createIndex('type', ['registry', 'registrationType']);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const draft = await new Registrations(new MemoryStore(), { clock }).create(form, { TX_AUTHOR: 'Dr A' });
+    await new Promise<void>((resolve, reject) => {
+      const tx = old.transaction('registrations', 'readwrite');
+      tx.objectStore('registrations').put(draft);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    old.close();
+    const store = new IndexedDbStore(name);
+    expect(await store.get(draft.id)).toEqual(draft);
+    expect(
+      await store.list({
+        registry: draft.registry,
+        registrationType: draft.registrationType,
+        status: 'open',
+      }),
+    ).toEqual([draft]);
+    expect(
+      await store.list({
+        registry: draft.registry,
+        registrationType: draft.registrationType,
+        status: 'sent',
+      }),
+    ).toEqual([]);
+    const reopened = await new Promise<IDBDatabase>((resolve) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => resolve(req.result);
+    });
+    expect(reopened.version).toBe(INDEXEDDB_VERSION);
+    expect([...reopened.transaction('registrations').objectStore('registrations').indexNames].sort()).toEqual(
+      ['type', 'typeStatus'],
+    );
+    reopened.close();
   });
 });

@@ -4,6 +4,7 @@
  * Every store refuses to overwrite a Sent or Deleted registration, so immutability holds
  * whatever code calls it.
  */
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { LifecycleError, type Registration } from './registration.ts';
 
 export interface RegistrationFilter {
@@ -101,61 +102,77 @@ export class MemoryStore implements RegistrationStore {
   }
 }
 
-const STORE = 'registrations';
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
+interface RegformsDb extends DBSchema {
+  registrations: {
+    key: string;
+    value: Registration;
+    indexes: { type: [string, string]; typeStatus: [string, string, string] };
+  };
 }
 
-/** Registrations in the browser's IndexedDB: they survive a reload or a crash. */
+/**
+ * The database's schema, one step per version: opening an older database runs the steps it
+ * has not had, in its upgrade transaction, so its registrations are kept. Append a step to
+ * change the schema; never edit one that has shipped.
+ */
+const UPGRADES: ((
+  db: IDBPDatabase<RegformsDb>,
+  tx: IDBPTransaction<RegformsDb, 'registrations'[], 'versionchange'>,
+) => void)[] = [
+  // 1: the registrations, by id and by registration type.
+  (db) =>
+    db
+      .createObjectStore('registrations', { keyPath: 'id' })
+      .createIndex('type', ['registry', 'registrationType']),
+  // 2: by registration type and status (the table of a type's Open or Sent registrations).
+  (_db, tx) =>
+    tx.objectStore('registrations').createIndex('typeStatus', ['registry', 'registrationType', 'status']),
+];
+
+/** The schema version of the IndexedDB database a store opens. */
+export const INDEXEDDB_VERSION = UPGRADES.length;
+
+/** Registrations in the browser's IndexedDB (through idb): they survive a reload or a crash. */
 export class IndexedDbStore implements RegistrationStore {
-  private db: Promise<IDBDatabase> | undefined;
+  private db: Promise<IDBPDatabase<RegformsDb>> | undefined;
 
-  constructor(
-    readonly name = 'regforms',
-    private readonly factory: IDBFactory = globalThis.indexedDB,
-  ) {}
+  constructor(readonly name = 'regforms') {}
 
-  private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise((resolve, reject) => {
-      const req = this.factory.open(this.name, 1);
-      req.onupgradeneeded = () => {
-        const store = req.result.createObjectStore(STORE, { keyPath: 'id' });
-        store.createIndex('type', ['registry', 'registrationType']);
-      };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+  private open(): Promise<IDBPDatabase<RegformsDb>> {
+    this.db ??= openDB<RegformsDb>(this.name, INDEXEDDB_VERSION, {
+      upgrade(db, from, _to, tx) {
+        for (let v = from; v < UPGRADES.length; v++) UPGRADES[v]!(db, tx);
+      },
     });
     return this.db;
   }
 
   async get(id: string) {
-    const db = await this.open();
-    return (await request(db.transaction(STORE).objectStore(STORE).get(id))) as Registration | undefined;
+    return (await this.open()).get('registrations', id);
   }
 
-  async list(filter?: RegistrationFilter) {
+  async list(filter: RegistrationFilter = {}) {
     const db = await this.open();
-    const all = (await request(db.transaction(STORE).objectStore(STORE).getAll())) as Registration[];
-    return all.filter((r) => matches(r, filter));
+    const { registry, registrationType, status } = filter;
+    if (registry !== undefined && registrationType !== undefined)
+      return status !== undefined
+        ? db.getAllFromIndex('registrations', 'typeStatus', [registry, registrationType, status])
+        : db.getAllFromIndex('registrations', 'type', [registry, registrationType]);
+    return (await db.getAll('registrations')).filter((r) => matches(r, filter));
   }
 
   async put(registration: Registration) {
     const db = await this.open();
     // Read and write in one transaction, so two tabs cannot both pass the check.
-    const tx = db.transaction(STORE, 'readwrite');
-    const store = tx.objectStore(STORE);
-    const stored = (await request(store.get(registration.id))) as Registration | undefined;
-    assertWritable(stored, registration);
-    store.put(registration);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
+    const tx = db.transaction('registrations', 'readwrite');
+    try {
+      assertWritable(await tx.store.get(registration.id), registration);
+    } catch (e) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw e;
+    }
+    await Promise.all([tx.store.put(registration), tx.done]);
   }
 }
 

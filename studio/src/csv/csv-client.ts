@@ -1,30 +1,38 @@
-/* The page's side of csv.worker.ts: one worker for the CSV page, one request at a time. */
+/* The page's side of csv.worker.ts: one worker for the CSV page. */
 import type { ImportReport } from '@regforms/csv';
-import type { CsvRequest, CsvResponse } from './csv.worker.ts';
+import { proxy } from 'comlink';
+import { connect, type WorkerHandle } from '../workers.ts';
+import type { CsvRequest, CsvWorker } from './csv.worker.ts';
 
-let worker: Worker | undefined;
-let next = 1;
+let worker: WorkerHandle<CsvWorker> | undefined;
+let latest = 0;
 
 /**
  * Checks (`dryRun`) or imports a CSV file in the worker. `onProgress` hears how many of the
- * file's data rows are done; a newer request makes an older one's answers be ignored.
+ * file's data rows are done; a newer request makes an older one's answers be ignored (its
+ * promise never settles, its progress is dropped).
  */
 export function runCsv(
-  request: Omit<CsvRequest, 'id'>,
+  request: CsvRequest,
   onProgress: (progress: { rows: number; totalRows: number }) => void,
 ): Promise<ImportReport> {
-  worker ??= new Worker(new URL('./csv.worker.ts', import.meta.url), { type: 'module' });
-  const w = worker;
-  const id = next++;
+  worker ??= connect<CsvWorker>(
+    new Worker(new URL('./csv.worker.ts', import.meta.url), { type: 'module' }),
+    'CSV check',
+  );
+  const id = ++latest;
+  const report = worker.call((csv) =>
+    csv.run(
+      request,
+      proxy((p: { rows: number; totalRows: number }) => {
+        if (id === latest) onProgress(p);
+      }),
+    ),
+  );
   return new Promise((resolve, reject) => {
-    w.onmessage = (event: MessageEvent<CsvResponse>) => {
-      const message = event.data;
-      if (message.id !== id) return;
-      if (message.kind === 'progress') onProgress(message);
-      else if (message.kind === 'report') resolve(message.report);
-      else reject(new Error(message.error));
-    };
-    w.onerror = (event) => reject(new Error(event.message || 'The CSV check stopped.'));
-    w.postMessage({ ...request, id } satisfies CsvRequest);
+    report.then(
+      (r) => id === latest && resolve(r),
+      (e) => id === latest && reject(e),
+    );
   });
 }

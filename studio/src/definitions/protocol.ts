@@ -1,5 +1,5 @@
-/* Messages between the page and the compile worker. */
-import type { Diagnostic, SourceFile } from '@regforms/definition';
+/* What the compile worker answers. */
+import type { Diagnostic } from '@regforms/definition';
 import type { VersionDiff } from '@regforms/diff';
 import type { Catalog, CompiledForm } from '@regforms/runtime';
 
@@ -25,20 +25,3 @@ export interface DiffResult {
   /** Versions that are missing or have errors, so cannot be compared. */
   unusable: string[];
 }
-
-export type WorkerRequest =
-  | { id: number; kind: 'compile'; files: SourceFile[] }
-  | {
-      id: number;
-      kind: 'diff';
-      files: SourceFile[];
-      registry: string;
-      registrationType: string;
-      from: string;
-      to: string;
-    };
-
-export type WorkerResponse =
-  | { id: number; kind: 'compile'; result: Compiled }
-  | { id: number; kind: 'diff'; result: DiffResult }
-  | { id: number; kind: 'failure'; error: string };
