@@ -1,4 +1,7 @@
 // The studio: `pnpm start` (or `pnpm studio`) serves it with the definitions folder behind it.
+// Started with --configLoader runner (package.json scripts, tests/e2e/studio-server.ts): the
+// definitions plugin imports workspace packages, which are TypeScript sources that Node cannot
+// import by itself.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { definitionsPlugin } from './vite/definitions-plugin.ts';

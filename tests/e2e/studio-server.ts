@@ -45,6 +45,8 @@ export async function startStudio(): Promise<Studio> {
     server = await createServer({
       root: STUDIO,
       configFile: join(STUDIO, 'vite.config.ts'),
+      // As the studio's scripts: the config imports workspace packages that are TypeScript.
+      configLoader: 'runner',
       server: { port: 0, host: '127.0.0.1', strictPort: false },
       logLevel: 'error',
     });
