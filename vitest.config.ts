@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       'packages/*/src/**/*.test.ts',
       'tests/**/*.test.ts',
+      'renderer/src/**/*.test.ts',
       'renderer/src/**/*.test.tsx',
       'studio/src/**/*.test.ts',
     ],

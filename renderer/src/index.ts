@@ -1,5 +1,18 @@
 export { defineRegformsForm, RegformsFormElement } from './element/regforms-form.tsx';
-export type { RegistryFormApi, RegistryFormProps } from './form/RegistryForm.tsx';
+export type { RegistryFormProps } from './form/RegistryForm.tsx';
 export { RegistryForm, toAjvErrors } from './form/RegistryForm.tsx';
 export { UI_STRINGS } from './form/strings.ts';
 export { regformsRenderers } from './renderers/index.ts';
+export type {
+  FormSession,
+  FormSessionEvents,
+  FormSessionOptions,
+  FormSessionState,
+  Notice,
+  SaveState,
+} from './session/form-session.ts';
+export { createFormSession } from './session/form-session.ts';
+export { PendingEdits } from './session/pending-edits.ts';
+export type { SectionInfo, SectionStatus } from './session/sections.ts';
+export type { UseFormSessionOptions } from './session/use-form-session.ts';
+export { useFormSession, useFormSessionState } from './session/use-form-session.ts';

@@ -12,8 +12,9 @@ import {
 } from '@regforms/registrations';
 import type { CompiledForm, FormError, RegistrationData } from '@regforms/runtime';
 import { createRoot, type Root } from 'react-dom/client';
-import { RegistryForm, type RegistryFormApi } from '../form/RegistryForm.tsx';
+import { RegistryForm } from '../form/RegistryForm.tsx';
 import { regformsRenderers } from '../renderers/index.ts';
+import { createFormSession, type FormSession } from '../session/form-session.ts';
 
 interface CatalogJson {
   registries: { id: string; registrationTypes: { id: string; latest: string | null }[] }[];
@@ -43,7 +44,8 @@ export class RegformsFormElement extends HTMLElement {
   #registration: Registration | undefined;
   #store: RegistrationStore | undefined;
   #registrations: Registrations | undefined;
-  #api: { current: RegistryFormApi | null } = { current: null };
+  /** The session on display: the same lifecycle as the React component's, driven from here. */
+  #session: FormSession | undefined;
   #loading: Promise<void> | undefined;
   #error: string | undefined;
 
@@ -83,12 +85,12 @@ export class RegformsFormElement extends HTMLElement {
 
   /** The registration on display (undefined until the first save). */
   get registration(): Registration | undefined {
-    return this.#api.current?.registration ?? this.#registration;
+    return this.#session?.getState().registration ?? this.#registration;
   }
 
   /** The data as currently typed (computed fields applied). */
   get data(): RegistrationData | undefined {
-    return this.#api.current?.data;
+    return this.#session?.getState().data;
   }
 
   /** The lifecycle over the current store, for hosts that list or open registrations. */
@@ -97,11 +99,11 @@ export class RegformsFormElement extends HTMLElement {
   }
 
   save(): Promise<void> {
-    return this.#api.current?.save() ?? Promise.resolve();
+    return this.#session?.save().then(() => undefined) ?? Promise.resolve();
   }
 
   send(): Promise<void> {
-    return this.#api.current?.send() ?? Promise.resolve();
+    return this.#session?.send().then(() => undefined) ?? Promise.resolve();
   }
 
   /** Plugs the host's own storage (e.g. its server) instead of IndexedDB. */
@@ -158,6 +160,21 @@ export class RegformsFormElement extends HTMLElement {
         this.#registration = named
           ? await this.#onThisForm(named, form, registrations)
           : await this.#resume(form, registrations);
+        const autosave = this.getAttribute('autosave');
+        this.#session = createFormSession({
+          form,
+          registrations,
+          registration: this.#registration,
+          lang: this.getAttribute('lang') ?? undefined,
+          autosave: autosave === null ? undefined : Number(autosave),
+          onChange: (data: RegistrationData) => this.#emit('regforms-change', { data }),
+          onSave: (registration: Registration, errors: FormError[]) =>
+            this.#emit('regforms-save', { registration, errors }),
+          onSend: (registration: Registration, errors: FormError[]) =>
+            this.#emit('regforms-send', { registration, errors }),
+          onDelete: (registration: Registration) => this.#emit('regforms-delete', { registration }),
+          onValidate: (errors: FormError[]) => this.#emit('regforms-validate', { errors }),
+        });
         this.#render();
         this.#emit('regforms-ready', { form: form.meta, registration: this.#registration });
       } catch (e) {
@@ -203,7 +220,7 @@ export class RegformsFormElement extends HTMLElement {
 
   #render() {
     if (!this.#root) return;
-    if (this.#error || !this.#form || !this.#registrations) {
+    if (this.#error || !this.#form || !this.#session) {
       this.#root.render(
         <p role="alert" style={{ color: '#b00020' }}>
           {this.#error ?? ''}
@@ -211,27 +228,14 @@ export class RegformsFormElement extends HTMLElement {
       );
       return;
     }
-    const autosave = this.getAttribute('autosave');
+    // lang and readonly are live: the view applies them to the session.
     this.#root.render(
       <RegistryForm
         key={`${this.#formKey}|${this.#registration?.id ?? 'new'}`}
-        form={this.#form}
+        session={this.#session}
         lang={this.getAttribute('lang') ?? undefined}
         readOnly={this.hasAttribute('readonly') && this.getAttribute('readonly') !== 'false'}
-        registration={this.#registration}
-        registrations={this.#registrations}
         renderers={regformsRenderers}
-        autosave={autosave === null ? undefined : Number(autosave)}
-        apiRef={this.#api}
-        onChange={(data: RegistrationData) => this.#emit('regforms-change', { data })}
-        onSave={(registration: Registration, errors: FormError[]) =>
-          this.#emit('regforms-save', { registration, errors })
-        }
-        onSend={(registration: Registration, errors: FormError[]) =>
-          this.#emit('regforms-send', { registration, errors })
-        }
-        onDelete={(registration: Registration) => this.#emit('regforms-delete', { registration })}
-        onValidate={(errors: FormError[]) => this.#emit('regforms-validate', { errors })}
       />,
     );
   }

@@ -6,7 +6,8 @@ import { MemoryStore, Registrations } from '@regforms/registrations';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { regformsRenderers } from '../renderers/index.ts';
-import { RegistryForm, type RegistryFormApi } from './RegistryForm.tsx';
+import { createFormSession } from '../session/form-session.ts';
+import { RegistryForm } from './RegistryForm.tsx';
 
 const form = compileDefinitions(readDefinitionFiles(`${import.meta.dirname}/../../../tests/fixtures/demo`))
   .forms[0]!;
@@ -100,25 +101,16 @@ describe('RegistryForm', () => {
 
   it("saves what is still being typed when the host calls save(), before the input's pause", async () => {
     const registrations = new Registrations(new MemoryStore());
-    const api: { current: RegistryFormApi | null } = { current: null };
-    render(
-      <RegistryForm
-        form={form}
-        lang="en"
-        registrations={registrations}
-        renderers={regformsRenderers}
-        autosave={0}
-        apiRef={api}
-      />,
-    );
+    const session = createFormSession({ form, lang: 'en', registrations, autosave: 0 });
+    render(<RegistryForm session={session} renderers={regformsRenderers} />);
     const input = screen.getByLabelText(/National number/);
     input.focus();
     fireEvent.change(input, { target: { value: '93051822361' } });
     // No blur and no pause: only save() itself can commit the typing.
-    await act(async () => api.current!.save());
+    await act(async () => void (await session.save()));
     const [saved] = await registrations.list();
     expect(saved?.data.IDC_PAT).toBe('93051822361');
-    expect(api.current!.data.IDC_PAT).toBe('93051822361');
+    expect(session.getState().data.IDC_PAT).toBe('93051822361');
   });
 
   it('sends a complete registration: code shown, read-only, Sent', async () => {

@@ -1,7 +1,8 @@
 /*
- * The registry form: one compiled form, one registration, the HD4DP lifecycle. Sections are
- * shown one at a time beside a navigation with completeness and error counts, which keeps a
- * 370-field form fast (JSON Forms only renders the section on screen).
+ * The registry form, the view of a form session (../session/form-session.ts: the lifecycle,
+ * data, errors, section status, autosave). Sections are shown one at a time beside a
+ * navigation with completeness and error counts, which keeps a 370-field form fast (JSON Forms
+ * only renders the section on screen).
  */
 import type { JsonFormsRendererRegistryEntry, Middleware, UISchemaElement } from '@jsonforms/core';
 import { materialCells, materialRenderers } from '@jsonforms/material-renderers';
@@ -12,52 +13,23 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import { LifecycleError, MemoryStore, type Registration, Registrations } from '@regforms/registrations';
-import {
-  applyComputed,
-  type CompiledForm,
-  createAjv,
-  createValidator,
-  type FormError,
-  prune,
-  type RegistrationData,
-} from '@regforms/runtime';
+import { applyComputed, type FormError, type RegistrationData } from '@regforms/runtime';
 import type { ErrorObject } from 'ajv';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { PendingEdits, PendingEditsContext } from '../renderers/common.tsx';
-import { type SectionInfo, sectionOfPath, sectionStatus, sectionsOf } from './sections.ts';
+import { PendingEditsContext } from '../renderers/common.tsx';
+import { type SectionInfo, sectionOfPath } from '../session/sections.ts';
+import {
+  type UseFormSessionOptions,
+  useFormSession,
+  useFormSessionState,
+} from '../session/use-form-session.ts';
 import { translator } from './strings.ts';
 
-export interface RegistryFormProps {
-  form: CompiledForm;
-  /** fr, nl, en or de; defaults to the form's first language. */
-  lang?: string;
-  /** A registration to open; without it, a new one is created on the first save. */
-  registration?: Registration;
-  /** Where registrations are kept; defaults to an in-memory store. */
-  registrations?: Registrations;
-  readOnly?: boolean;
-  /** Autosave delay in ms, counted from the first unsaved change so that steady typing is still saved (0: off). */
-  autosave?: number;
+export type RegistryFormProps = UseFormSessionOptions & {
   /** Renderers to use after the stock material ones (the regforms custom renderers). */
   renderers?: JsonFormsRendererRegistryEntry[];
-  onChange?(data: RegistrationData): void;
-  onSave?(registration: Registration, errors: FormError[]): void;
-  onSend?(registration: Registration, errors: FormError[]): void;
-  onDelete?(registration: Registration): void;
-  onValidate?(errors: FormError[]): void;
-  /** Receives the imperative API (save, send, current data) once mounted. */
-  apiRef?: { current: RegistryFormApi | null };
-}
-
-/** What a host can call on a mounted form. */
-export interface RegistryFormApi {
-  save(): Promise<void>;
-  send(): Promise<void>;
-  readonly data: RegistrationData;
-  readonly registration: Registration | undefined;
-}
+};
 
 /** FormError → the ajv error shape JSON Forms places next to each control. */
 export function toAjvErrors(errors: FormError[]): ErrorObject[] {
@@ -187,65 +159,28 @@ const SectionNavItem = memo(function SectionNavItem(props: {
 });
 
 export function RegistryForm(props: RegistryFormProps) {
-  const { form } = props;
-  const lang = props.lang && form.i18n[props.lang] ? props.lang : form.meta.defaultLanguage;
+  const session = useFormSession(props);
+  const {
+    form,
+    lang,
+    registration,
+    data,
+    attemptedSend,
+    saveState,
+    notice,
+    readOnly,
+    errors,
+    sections,
+    statuses,
+  } = useFormSessionState(session);
   const t = useMemo(() => translator(form.i18n[lang], lang), [form, lang]);
-  // One ajv per form: a form recompiled with the same $id (the studio's live preview) would
-  // otherwise be refused by the instance that already holds the previous one.
-  const ajv = useMemo(() => createAjv(), [form]);
-  const validator = useMemo(() => createValidator(form, ajv), [form, ajv]);
-  const sections = useMemo(() => sectionsOf(form), [form]);
-  const registrations = useMemo(
-    () => props.registrations ?? new Registrations(new MemoryStore()),
-    [props.registrations],
-  );
   const renderers = useMemo(() => [...materialRenderers, ...(props.renderers ?? [])], [props.renderers]);
-
-  const [registration, setRegistration] = useState<Registration | undefined>(props.registration);
-  const [data, setData] = useState<RegistrationData>(() =>
-    applyComputed(form, props.registration?.data ?? {}),
-  );
-  const [attemptedSend, setAttemptedSend] = useState(false);
-  const [saveState, setSaveState] = useState<'clean' | 'dirty' | 'saving' | 'saved'>('clean');
-  const [notice, setNotice] = useState<
-    { severity: 'success' | 'error' | 'info'; text: string } | undefined
-  >();
   const [active, setActive] = useState(0);
   const [pendingFocus, setPendingFocus] = useState<(string | number)[] | undefined>();
-  const lastData = useRef(data);
-  const registrationRef = useRef(registration);
-  registrationRef.current = registration;
-  // Inputs keep what is typed until a short pause; saving or sending commits it first.
-  const edits = useMemo(() => new PendingEdits(), []);
-  /**
-   * Commits every input's pending text and returns the newest data: the commit goes through
-   * JSON Forms' reducer (flushSync runs it now) and the middleware hands the data back in a
-   * microtask, before this one resumes.
-   */
-  const flushEdits = useCallback(async (): Promise<RegistrationData> => {
-    flushSync(() => edits.flush());
-    await Promise.resolve();
-    return lastData.current;
-  }, [edits]);
+  // The commit of pending typing goes through JSON Forms' reducer: flushSync runs it now, so
+  // the session has the data before it saves or sends.
+  useEffect(() => session.setCommitRunner((commit) => flushSync(commit)), [session]);
 
-  // A new registration to open (e.g. the host picked another one).
-  useEffect(() => {
-    if (props.registration && props.registration.id !== registrationRef.current?.id) {
-      setRegistration(props.registration);
-      const next = applyComputed(form, props.registration.data);
-      lastData.current = next;
-      setData(next);
-      setAttemptedSend(false);
-      setSaveState('clean');
-    }
-  }, [props.registration, form]);
-
-  const readOnly = props.readOnly === true || (registration !== undefined && registration.status !== 'open');
-
-  const errors = useMemo(() => {
-    const pruned = prune(form, data).data;
-    return attemptedSend ? validator.validate(pruned, lang) : validator.validateTypes(pruned, lang);
-  }, [form, data, attemptedSend, validator, lang]);
   // Speed: the same errors keep the same array, or JSON Forms would re-run every control of the
   // section once more after each change (typing in a field rarely changes the errors shown).
   const shownErrors = useRef<ErrorObject[]>([]);
@@ -254,122 +189,6 @@ export function RegistryForm(props: RegistryFormProps) {
     if (!sameErrors(next, shownErrors.current)) shownErrors.current = next;
     return shownErrors.current;
   }, [errors]);
-  const statuses = useMemo(
-    () => sectionStatus(form, sections, data, errors, ajv),
-    [form, sections, data, errors, ajv],
-  );
-
-  const onValidate = props.onValidate;
-  useEffect(() => onValidate?.(errors), [errors, onValidate]);
-
-  /** A data change made inside JSON Forms (computed fields already applied there). */
-  const handleChange = useCallback(
-    (next: RegistrationData) => {
-      if (next === lastData.current) return;
-      lastData.current = next;
-      setData(next);
-      setSaveState('dirty');
-      props.onChange?.(next);
-    },
-    [props.onChange],
-  );
-
-  const ensureRegistration = useCallback(async (): Promise<Registration> => {
-    if (registrationRef.current) return registrationRef.current;
-    const created = await registrations.create(form);
-    setRegistration(created);
-    registrationRef.current = created;
-    return created;
-  }, [registrations, form]);
-
-  const save = useCallback(async () => {
-    if (readOnly) return;
-    const saving = await flushEdits();
-    setSaveState('saving');
-    try {
-      const reg = await ensureRegistration();
-      const result = await registrations.save(reg.id, form, saving, lang);
-      setRegistration(result.registration);
-      // A change made while saving keeps the registration dirty (autosave saves it next).
-      setSaveState(saving === lastData.current ? 'saved' : 'dirty');
-      props.onSave?.(result.registration, result.errors);
-      return result;
-    } catch (e) {
-      setSaveState('dirty');
-      setNotice({ severity: 'error', text: e instanceof LifecycleError ? e.message : String(e) });
-      return undefined;
-    }
-  }, [readOnly, flushEdits, ensureRegistration, registrations, form, lang, props.onSave]);
-
-  // Autosave: drafts survive a reload or a crash.
-  const autosave = props.autosave ?? 800;
-  useEffect(() => {
-    if (saveState !== 'dirty' || autosave <= 0 || readOnly) return;
-    const timer = setTimeout(() => void save(), autosave);
-    return () => clearTimeout(timer);
-  }, [saveState, autosave, readOnly, save]);
-  useEffect(() => {
-    // What is still being typed counts: a page left mid-word keeps the word.
-    const flush = () => {
-      const before = lastData.current;
-      void flushEdits().then((now) => {
-        if (saveState === 'dirty' || now !== before) void save();
-      });
-    };
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, [saveState, save, flushEdits]);
-
-  const send = useCallback(async () => {
-    if (readOnly) return;
-    const sending = await flushEdits();
-    setAttemptedSend(true);
-    try {
-      const reg = await ensureRegistration();
-      const result = await registrations.send(reg.id, form, sending, lang);
-      setRegistration(result.registration);
-      setSaveState('saved');
-      if (result.errors.length === 0) {
-        const sent = applyComputed(form, result.registration.data);
-        lastData.current = sent;
-        setData(sent);
-        setNotice({ severity: 'success', text: t('sentOk') ?? '' });
-      } else setNotice({ severity: 'error', text: t('sendFailed') ?? '' });
-      props.onSend?.(result.registration, result.errors);
-    } catch (e) {
-      setNotice({ severity: 'error', text: e instanceof LifecycleError ? e.message : String(e) });
-    }
-  }, [readOnly, flushEdits, ensureRegistration, registrations, form, lang, t, props.onSend]);
-
-  const remove = useCallback(async () => {
-    const reg = registrationRef.current;
-    if (!reg || readOnly) return;
-    try {
-      const deleted = await registrations.delete(reg.id);
-      setRegistration(deleted);
-      props.onDelete?.(deleted);
-    } catch (e) {
-      setNotice({ severity: 'error', text: e instanceof LifecycleError ? e.message : String(e) });
-    }
-  }, [registrations, readOnly, props.onDelete]);
-
-  const apiRef = props.apiRef;
-  useEffect(() => {
-    if (!apiRef) return;
-    apiRef.current = {
-      save: async () => void (await save()),
-      send,
-      get data() {
-        return lastData.current;
-      },
-      get registration() {
-        return registrationRef.current;
-      },
-    };
-    return () => {
-      apiRef.current = null;
-    };
-  }, [apiRef, save, send]);
 
   const jumpTo = useCallback(
     (path: (string | number)[]) => {
@@ -395,21 +214,19 @@ export function RegistryForm(props: RegistryFormProps) {
    * the click that leaves a section would be lost with the section, and any prop change in
    * between (the errors shown) would re-apply the stale `data` prop over a newer keystroke.
    */
-  const handleChangeRef = useRef(handleChange);
-  handleChangeRef.current = handleChange;
   const middleware = useCallback<Middleware>(
     (state, action, reducer) => {
       const next = reducer(state, action);
-      if (next.data === state.data || next.data === lastData.current) return next;
+      if (next.data === state.data || next.data === session.getState().data) return next;
       // Computed fields are applied in the same step as the change that feeds them. Speed: keep
       // JSON Forms' own object when no computed value changed (a copy re-runs every control).
       const raw = next.data as RegistrationData;
       const applied = applyComputed(form, raw);
       const data = sameData(applied, raw) ? raw : applied;
-      queueMicrotask(() => handleChangeRef.current(data));
+      queueMicrotask(() => session.change(data));
       return data === raw ? next : { ...next, data };
     },
-    [form],
+    [form, session],
   );
 
   const i18n = useMemo(
@@ -500,7 +317,7 @@ export function RegistryForm(props: RegistryFormProps) {
               {t(`${current.key}.description`)}
             </Typography>
           )}
-          <PendingEditsContext.Provider value={edits}>
+          <PendingEditsContext.Provider value={session.edits}>
             <JsonForms
               key={current.id}
               schema={sectionSchema as never}
@@ -508,7 +325,7 @@ export function RegistryForm(props: RegistryFormProps) {
               data={data}
               renderers={renderers}
               cells={materialCells}
-              ajv={ajv}
+              ajv={session.ajv}
               i18n={i18n}
               readonly={readOnly}
               validationMode="NoValidation"
@@ -537,7 +354,7 @@ export function RegistryForm(props: RegistryFormProps) {
             role={notice.severity === 'error' ? 'alert' : 'status'}
             data-testid="notice"
           >
-            {notice.text}
+            {notice.key === 'lifecycle' ? notice.text : t(notice.key)}
             {notice.severity === 'error' && attemptedSend && errors.length > 0 && (
               <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid="error-list">
                 {errors.map((e) => (
@@ -562,14 +379,14 @@ export function RegistryForm(props: RegistryFormProps) {
         )}
         {!readOnly && (
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-            <Button variant="outlined" onClick={() => void save()} data-action="save">
+            <Button variant="outlined" onClick={() => void session.save()} data-action="save">
               {t('save')}
             </Button>
-            <Button variant="contained" onClick={() => void send()} data-action="send">
+            <Button variant="contained" onClick={() => void session.send()} data-action="send">
               {t('send')}
             </Button>
             {registration && (
-              <Button color="error" onClick={() => void remove()} data-action="delete">
+              <Button color="error" onClick={() => void session.remove()} data-action="delete">
                 {t('delete')}
               </Button>
             )}

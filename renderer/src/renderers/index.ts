@@ -41,7 +41,7 @@ export { ChoiceSelectControl, choiceSelectControlTester } from './ChoiceSelectCo
 export { ComputedControl, computedControlTester, displayComputed } from './ComputedControl.tsx';
 export { AUTOCOMPLETE_THRESHOLD, codeAndLabel, filterCodes, foldForSearch } from './choices.ts';
 export type { RegformsControlOptions, Translate } from './common.tsx';
-export { COMMIT_DELAY_MS, i18nKeyOf, PendingEdits, PendingEditsContext } from './common.tsx';
+export { COMMIT_DELAY_MS, i18nKeyOf, PendingEditsContext } from './common.tsx';
 export { DateControl, dateControlTester } from './DateControl.tsx';
 export { dayjsLocale, isoToTyped, typedDateToIso, typedTimeToHhmm } from './dates.ts';
 export { GroupRenderer, groupRendererTester } from './GroupRenderer.tsx';

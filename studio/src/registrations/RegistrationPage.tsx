@@ -6,9 +6,9 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import type { Registration } from '@regforms/registrations';
-import { RegistryForm, type RegistryFormApi, regformsRenderers } from '@regforms/renderer';
+import { createFormSession, RegistryForm, regformsRenderers } from '@regforms/renderer';
 import type { CompiledForm } from '@regforms/runtime';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { findType } from '../catalog/lookup.ts';
 import { findForm } from '../definitions/context.tsx';
@@ -84,7 +84,6 @@ function RegistrationView({
   const isNew = id === 'new';
   // undefined: loading; null: not in the store.
   const [registration, setRegistration] = useState<Registration | null | undefined>(isNew ? null : undefined);
-  const formApi = useRef<RegistryFormApi | null>(null);
 
   useEffect(() => {
     if (isNew) return;
@@ -116,6 +115,49 @@ function RegistrationView({
   );
 
   const entry = findType(compiled, registry, type);
+  const latest = entry?.type.latest;
+  const chosen =
+    registration === undefined
+      ? {}
+      : registration
+        ? formFor(compiled, registration)
+        : { form: latest ? findForm(compiled, registry, type, latest) : undefined };
+  // The form session (lifecycle, data, autosave) of the form shown: the migration offer saves
+  // through it before a move. A move to another version is another form: a new session.
+  // The registration is opened by the view (a saved one is not a new session).
+  const session = useMemo(
+    () =>
+      chosen.form
+        ? createFormSession({
+            form: chosen.form,
+            registrations,
+            registration: registration ?? undefined,
+            lang,
+          })
+        : undefined,
+    [chosen.form],
+  );
+  useEffect(() => {
+    session?.setEvents({
+      // Kept in step with the store: the migration offer is computed from it.
+      onSave: (saved) => {
+        setRegistration(saved);
+        if (isNew) {
+          onCreated(saved.id);
+          // The address of the new registration, so a reload opens it again.
+          navigate(`/r/${registry}/${type}/registration/${saved.id}`, { replace: true });
+        }
+      },
+      onSend: (sent) => {
+        setRegistration(sent);
+        if (isNew) {
+          onCreated(sent.id);
+          navigate(`/r/${registry}/${type}/registration/${sent.id}`, { replace: true });
+        }
+      },
+    });
+  }, [session, isNew, onCreated, navigate, registry, type]);
+
   if (!entry) return <NotFound>{t('notFoundType', { id: `${registry}/${type}` })}</NotFound>;
   const crumbs = (
     <TypeBreadcrumbs
@@ -138,10 +180,6 @@ function RegistrationView({
       </Box>
     );
 
-  const latest = entry.type.latest;
-  const chosen = registration
-    ? formFor(compiled, registration)
-    : { form: latest ? findForm(compiled, registry, type, latest) : undefined };
   const note = 'note' in chosen ? chosen.note : undefined;
   return (
     <Box>
@@ -153,7 +191,7 @@ function RegistrationView({
           offer={offer}
           compiled={compiled}
           beforeMove={async () => {
-            await formApi.current?.save();
+            await session?.save();
           }}
           onMoved={setRegistration}
         />
@@ -173,30 +211,11 @@ function RegistrationView({
       {chosen.form ? (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <RegistryForm
-            // A move to another version is another form for the same registration: start afresh.
             key={chosen.form.meta.hash}
-            form={chosen.form}
+            session={session!}
             lang={lang}
-            registrations={registrations}
             renderers={regformsRenderers}
             {...(registration ? { registration } : {})}
-            apiRef={formApi}
-            onSave={(saved) => {
-              // Kept in step with the store: the migration offer is computed from it.
-              setRegistration(saved);
-              if (isNew) {
-                onCreated(saved.id);
-                // The address of the new registration, so a reload opens it again.
-                navigate(`/r/${registry}/${type}/registration/${saved.id}`, { replace: true });
-              }
-            }}
-            onSend={(sent) => {
-              setRegistration(sent);
-              if (isNew) {
-                onCreated(sent.id);
-                navigate(`/r/${registry}/${type}/registration/${sent.id}`, { replace: true });
-              }
-            }}
           />
         </Paper>
       ) : (

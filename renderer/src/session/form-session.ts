@@ -1,0 +1,340 @@
+/*
+ * A form session: one compiled form, one registration and the HD4DP lifecycle, without a view.
+ * It holds the data as typed, the errors shown (type errors while filling, every error after a
+ * Send), each section's status, the save state with autosave, and the inputs whose typing is
+ * not committed yet. A view (RegistryForm, through useFormSession) renders its state and hands
+ * it the user's changes; a host (the <regforms-form> element, the studio) drives the same
+ * session: save(), send(), the data and the registration, whatever view shows it.
+ *
+ * No framework here: the state is an immutable snapshot replaced on every change, with
+ * subscribe/getState as React's useSyncExternalStore and other stores expect.
+ */
+import {
+  LifecycleError,
+  type LifecycleResult,
+  MemoryStore,
+  type Registration,
+  Registrations,
+} from '@regforms/registrations';
+import {
+  applyComputed,
+  type CompiledForm,
+  createAjv,
+  createValidator,
+  type FormError,
+  prune,
+  type RegistrationData,
+  type Validator,
+} from '@regforms/runtime';
+import { PendingEdits } from './pending-edits.ts';
+import { type SectionInfo, type SectionStatus, sectionStatus, sectionsOf } from './sections.ts';
+
+export type SaveState = 'clean' | 'dirty' | 'saving' | 'saved';
+
+/**
+ * What the form says after an action: a UI string key (worded by the view, in its language), or
+ * a lifecycle error with the registrations package's own message.
+ */
+export type Notice =
+  | { severity: 'success' | 'error'; key: 'sentOk' | 'sendFailed' }
+  | { severity: 'error'; key: 'lifecycle'; code: string; text: string };
+
+export interface FormSessionEvents {
+  onChange?(data: RegistrationData): void;
+  onSave?(registration: Registration, errors: FormError[]): void;
+  onSend?(registration: Registration, errors: FormError[]): void;
+  onDelete?(registration: Registration): void;
+  onValidate?(errors: FormError[]): void;
+}
+
+export interface FormSessionOptions extends FormSessionEvents {
+  form: CompiledForm;
+  /** fr, nl, en or de; defaults to the form's first language. */
+  lang?: string;
+  /** A registration to open; without it, a new one is created on the first save. */
+  registration?: Registration;
+  /** Where registrations are kept; defaults to an in-memory store. */
+  registrations?: Registrations;
+  readOnly?: boolean;
+  /** Autosave delay in ms, counted from the first unsaved change so that steady typing is still saved (0: off). */
+  autosave?: number;
+}
+
+export interface FormSessionState {
+  form: CompiledForm;
+  lang: string;
+  registration: Registration | undefined;
+  /** The data as typed, computed fields applied. */
+  data: RegistrationData;
+  /** A Send was tried: every error is shown, not only type errors. */
+  attemptedSend: boolean;
+  saveState: SaveState;
+  notice: Notice | undefined;
+  /** Asked read-only, or the registration is no longer Open. */
+  readOnly: boolean;
+  /** What the form shows now: type errors while filling, every error after a Send. */
+  errors: FormError[];
+  sections: SectionInfo[];
+  /** Per section: shown, fields required and missing, errors. */
+  statuses: SectionStatus[];
+}
+
+export interface FormSession {
+  getState(): FormSessionState;
+  /** Calls `listener` after every change of the state; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /** The form's ajv (JSON Forms evaluates the UI rules with it) and validator. */
+  readonly ajv: ReturnType<typeof createAjv>;
+  readonly validator: Validator;
+  /** Inputs whose typing is not committed yet: flushed before every save or send. */
+  readonly edits: PendingEdits;
+  /** A change made in the view (computed fields already applied). */
+  change(data: RegistrationData): void;
+  /** Opens another registration of the same form (the host picked it). */
+  open(registration: Registration): void;
+  setLang(lang: string | undefined): void;
+  setReadOnly(readOnly: boolean): void;
+  /** Replaces the event handlers (a view's props changed). */
+  setEvents(events: FormSessionEvents): void;
+  /**
+   * How the view runs the commit of pending typing so that it reaches `change` synchronously
+   * (React: flushSync); by default the commit runs as it is.
+   */
+  setCommitRunner(run: (commit: () => void) => void): void;
+  /** Commits pending typing and resolves to the newest data. */
+  flush(): Promise<RegistrationData>;
+  /** Save: stays Open, type errors returned; undefined when refused (the notice says why). */
+  save(): Promise<LifecycleResult | undefined>;
+  /** Send: Sent with a registration code when valid; otherwise stays Open with every error. */
+  send(): Promise<LifecycleResult | undefined>;
+  /** Delete: the registration becomes Deleted (kept). */
+  remove(): Promise<Registration | undefined>;
+  /**
+   * Starts what needs the page: saving what is typed when the page is left. Returns the stop
+   * (which also cancels a pending autosave); a view attaches while it is mounted.
+   */
+  attach(): () => void;
+}
+
+export function createFormSession(options: FormSessionOptions): FormSession {
+  const { form } = options;
+  // One ajv per session: a form recompiled with the same $id (the studio's live preview) would
+  // otherwise be refused by the instance that already holds the previous one.
+  const ajv = createAjv();
+  const validator = createValidator(form, ajv);
+  const sections = sectionsOf(form);
+  const registrations = options.registrations ?? new Registrations(new MemoryStore());
+  const edits = new PendingEdits();
+  const autosave = options.autosave ?? 800;
+  let events: FormSessionEvents = options;
+  let runCommit = (commit: () => void) => commit();
+  let askedReadOnly = options.readOnly === true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Autosave runs while a view (or a host) has the session attached. */
+  let attached = 0;
+  const listeners = new Set<() => void>();
+
+  const langOf = (lang: string | undefined) => (lang && form.i18n[lang] ? lang : form.meta.defaultLanguage);
+
+  /** Errors and section statuses follow the data, the language and whether a Send was tried. */
+  function derive(s: Omit<FormSessionState, 'errors' | 'statuses' | 'readOnly'>): FormSessionState {
+    const pruned = prune(form, s.data).data;
+    const errors = s.attemptedSend
+      ? validator.validate(pruned, s.lang)
+      : validator.validateTypes(pruned, s.lang);
+    return {
+      ...s,
+      errors,
+      statuses: sectionStatus(form, sections, s.data, errors, ajv),
+      readOnly: askedReadOnly || (s.registration !== undefined && s.registration.status !== 'open'),
+    };
+  }
+
+  let state = derive({
+    form,
+    lang: langOf(options.lang),
+    registration: options.registration,
+    data: applyComputed(form, options.registration?.data ?? {}),
+    attemptedSend: false,
+    saveState: 'clean',
+    notice: undefined,
+    sections,
+  });
+
+  function set(patch: Partial<FormSessionState>): void {
+    const before = state;
+    const next = { ...state, ...patch };
+    const needsDerive =
+      next.data !== before.data ||
+      next.lang !== before.lang ||
+      next.attemptedSend !== before.attemptedSend ||
+      next.registration !== before.registration ||
+      'readOnly' in patch;
+    state = needsDerive ? derive(next) : next;
+    if (state.errors !== before.errors) events.onValidate?.(state.errors);
+    // Autosave: counted from the first unsaved change, not reset by further typing.
+    if (state.saveState === 'dirty' && before.saveState !== 'dirty') schedule();
+    for (const l of [...listeners]) l();
+  }
+
+  function schedule(): void {
+    if (timer !== undefined || attached === 0 || autosave <= 0 || state.readOnly) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (state.saveState === 'dirty') void session.save();
+    }, autosave);
+  }
+
+  function cancelAutosave(): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  }
+
+  const failed = (e: unknown) =>
+    set({
+      notice:
+        e instanceof LifecycleError
+          ? { severity: 'error', key: 'lifecycle', code: e.code, text: e.message }
+          : { severity: 'error', key: 'lifecycle', code: 'UNEXPECTED', text: String(e) },
+    });
+
+  async function ensureRegistration(): Promise<Registration> {
+    if (state.registration) return state.registration;
+    const created = await registrations.create(form);
+    // Another save may have created it meanwhile: keep the first.
+    if (!state.registration) set({ registration: created });
+    return state.registration ?? created;
+  }
+
+  const session: FormSession = {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    ajv,
+    validator,
+    edits,
+
+    change(data) {
+      if (data === state.data) return;
+      set({ data, saveState: 'dirty' });
+      events.onChange?.(data);
+    },
+
+    open(registration) {
+      if (registration.id === state.registration?.id) return;
+      cancelAutosave();
+      set({
+        registration,
+        data: applyComputed(form, registration.data),
+        attemptedSend: false,
+        saveState: 'clean',
+        notice: undefined,
+      });
+    },
+
+    setLang: (lang) => {
+      const next = langOf(lang);
+      if (next !== state.lang) set({ lang: next });
+    },
+
+    setReadOnly(readOnly) {
+      if (readOnly === askedReadOnly) return;
+      askedReadOnly = readOnly;
+      set({ readOnly });
+    },
+
+    setEvents(next) {
+      events = next;
+    },
+
+    setCommitRunner(run) {
+      runCommit = run;
+    },
+
+    async flush() {
+      runCommit(() => edits.flush());
+      // A view may hand the committed data over in a microtask (JSON Forms' middleware does).
+      await Promise.resolve();
+      return state.data;
+    },
+
+    async save() {
+      if (state.readOnly) return undefined;
+      cancelAutosave();
+      const saving = await session.flush();
+      set({ saveState: 'saving' });
+      try {
+        const reg = await ensureRegistration();
+        const result = await registrations.save(reg.id, form, saving, state.lang);
+        // A change made while saving keeps the registration dirty (autosave saves it next).
+        set({ registration: result.registration, saveState: saving === state.data ? 'saved' : 'dirty' });
+        events.onSave?.(result.registration, result.errors);
+        return result;
+      } catch (e) {
+        set({ saveState: 'dirty' });
+        failed(e);
+        return undefined;
+      }
+    },
+
+    async send() {
+      if (state.readOnly) return undefined;
+      cancelAutosave();
+      const sending = await session.flush();
+      set({ attemptedSend: true });
+      try {
+        const reg = await ensureRegistration();
+        const result = await registrations.send(reg.id, form, sending, state.lang);
+        const sent = result.errors.length === 0;
+        set({
+          registration: result.registration,
+          saveState: 'saved',
+          ...(sent ? { data: applyComputed(form, result.registration.data) } : {}),
+          notice: sent ? { severity: 'success', key: 'sentOk' } : { severity: 'error', key: 'sendFailed' },
+        });
+        events.onSend?.(result.registration, result.errors);
+        return result;
+      } catch (e) {
+        failed(e);
+        return undefined;
+      }
+    },
+
+    async remove() {
+      const reg = state.registration;
+      if (!reg || state.readOnly) return undefined;
+      cancelAutosave();
+      try {
+        const deleted = await registrations.delete(reg.id);
+        set({ registration: deleted });
+        events.onDelete?.(deleted);
+        return deleted;
+      } catch (e) {
+        failed(e);
+        return undefined;
+      }
+    },
+
+    attach() {
+      // What is still being typed counts: a page left mid-word keeps the word.
+      const onPageHide = () => {
+        const before = state.data;
+        void session.flush().then((now) => {
+          if (state.saveState === 'dirty' || now !== before) void session.save();
+        });
+      };
+      globalThis.addEventListener?.('pagehide', onPageHide);
+      attached++;
+      if (state.saveState === 'dirty') schedule();
+      events.onValidate?.(state.errors);
+      return () => {
+        globalThis.removeEventListener?.('pagehide', onPageHide);
+        attached--;
+        if (attached === 0) cancelAutosave();
+      };
+    },
+  };
+  return session;
+}
