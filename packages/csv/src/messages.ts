@@ -4,20 +4,16 @@
  * language, so a translator sees the sentence as the reader will and can order its words
  * freely. Validation messages are not here: they are the form's own, translated with the form.
  *
- * Templates: `{name}` is a parameter; `{name:singular|plural}` picks a form by the number in
- * `name` (French counts 0 as singular, the others only 1). Technical tokens (column names,
- * codes, dd/mm/yyyy, true/false, draft, |, CSV UTF-8, windows-1252) are the same in every
- * language: they are what the file holds or the user types.
+ * ICU MessageFormat, formatted by the one message system of @regforms/runtime: `{name}` is a
+ * parameter; `{n, plural, one {…} other {…}}` picks the words a count needs, by each language's
+ * rules (French counts 0 as singular, the others only 1). Technical tokens (column names, codes,
+ * dd/mm/yyyy, true/false, draft, |, CSV UTF-8, windows-1252) are the same in every language:
+ * they are what the file holds or the user types.
  */
+import { type MessageCatalog, messageFormatter } from '@regforms/runtime';
 
-/** The languages of the catalog, in the order the registries list them. */
-export const MESSAGE_LANGUAGES = ['fr', 'nl', 'en', 'de'] as const;
-export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
-
-/** English is the fallback, so it is the one language an entry cannot lack. */
-type Translations = { en: string } & Partial<Record<Exclude<MessageLanguage, 'en'>, string>>;
-
-export type MessageParams = Record<string, string | number>;
+export type { MessageLanguage, MessageParams } from '@regforms/runtime';
+export { MESSAGE_LANGUAGES, messageLanguage } from '@regforms/runtime';
 
 export const MESSAGES = {
   // Decoding and separator (parse.ts).
@@ -91,10 +87,10 @@ export const MESSAGES = {
     de: 'Zelle {position} der Kopfzeile ist leer: Diese Spalte wird nicht gelesen',
   },
   'EMPTY_COLUMN_NAME.values': {
-    fr: "La cellule {position} de l'en-tête est vide : cette colonne n'est pas lue ({values} {values:ligne y a une valeur|lignes y ont une valeur})",
-    nl: 'Cel {position} van de kopregel is leeg: die kolom wordt niet gelezen ({values} {values:rij heeft|rijen hebben} daar een waarde)',
-    en: 'Header cell {position} is empty: that column is not read ({values} {values:row has|rows have} a value there)',
-    de: 'Zelle {position} der Kopfzeile ist leer: Diese Spalte wird nicht gelesen ({values} {values:Zeile hat|Zeilen haben} dort einen Wert)',
+    fr: "La cellule {position} de l'en-tête est vide : cette colonne n'est pas lue ({values} {values, plural, one {ligne y a une valeur} other {lignes y ont une valeur}})",
+    nl: 'Cel {position} van de kopregel is leeg: die kolom wordt niet gelezen ({values} {values, plural, one {rij heeft} other {rijen hebben}} daar een waarde)',
+    en: 'Header cell {position} is empty: that column is not read ({values} {values, plural, one {row has} other {rows have}} a value there)',
+    de: 'Zelle {position} der Kopfzeile ist leer: Diese Spalte wird nicht gelesen ({values} {values, plural, one {Zeile hat} other {Zeilen haben}} dort einen Wert)',
   },
   'EMPTY_COLUMN_NAME.none': {
     fr: "La cellule {position} de l'en-tête est vide : cette colonne n'est pas lue (aucune ligne n'y a de valeur)",
@@ -115,10 +111,10 @@ export const MESSAGES = {
     de: 'Spalte {column} ist nicht Teil von {form}: Ihre Werte werden nicht gelesen',
   },
   'UNKNOWN_COLUMN.values': {
-    fr: "La colonne {column} n'est pas dans {form} : ses valeurs ne sont pas lues ({values} {values:ligne y a une valeur|lignes y ont une valeur})",
-    nl: 'Kolom {column} zit niet in {form}: de waarden ervan worden niet gelezen ({values} {values:rij heeft|rijen hebben} daar een waarde)',
-    en: 'Column {column} is not in {form}: its values are not read ({values} {values:row has|rows have} a value there)',
-    de: 'Spalte {column} ist nicht Teil von {form}: Ihre Werte werden nicht gelesen ({values} {values:Zeile hat|Zeilen haben} dort einen Wert)',
+    fr: "La colonne {column} n'est pas dans {form} : ses valeurs ne sont pas lues ({values} {values, plural, one {ligne y a une valeur} other {lignes y ont une valeur}})",
+    nl: 'Kolom {column} zit niet in {form}: de waarden ervan worden niet gelezen ({values} {values, plural, one {rij heeft} other {rijen hebben}} daar een waarde)',
+    en: 'Column {column} is not in {form}: its values are not read ({values} {values, plural, one {row has} other {rows have}} a value there)',
+    de: 'Spalte {column} ist nicht Teil von {form}: Ihre Werte werden nicht gelesen ({values} {values, plural, one {Zeile hat} other {Zeilen haben}} dort einen Wert)',
   },
   'UNKNOWN_COLUMN.none': {
     fr: "La colonne {column} n'est pas dans {form} : ses valeurs ne sont pas lues (aucune ligne n'y a de valeur)",
@@ -133,10 +129,10 @@ export const MESSAGES = {
     de: 'Spalte {column} ist nicht Teil von {form}: Ihre Werte werden nicht gelesen. Meinten Sie {guess}?',
   },
   'UNKNOWN_COLUMN.guess.values': {
-    fr: "La colonne {column} n'est pas dans {form} : ses valeurs ne sont pas lues. Vouliez-vous dire {guess} ? ({values} {values:ligne y a une valeur|lignes y ont une valeur})",
-    nl: 'Kolom {column} zit niet in {form}: de waarden ervan worden niet gelezen. Bedoelde u {guess}? ({values} {values:rij heeft|rijen hebben} daar een waarde)',
-    en: 'Column {column} is not in {form}: its values are not read. Did you mean {guess}? ({values} {values:row has|rows have} a value there)',
-    de: 'Spalte {column} ist nicht Teil von {form}: Ihre Werte werden nicht gelesen. Meinten Sie {guess}? ({values} {values:Zeile hat|Zeilen haben} dort einen Wert)',
+    fr: "La colonne {column} n'est pas dans {form} : ses valeurs ne sont pas lues. Vouliez-vous dire {guess} ? ({values} {values, plural, one {ligne y a une valeur} other {lignes y ont une valeur}})",
+    nl: 'Kolom {column} zit niet in {form}: de waarden ervan worden niet gelezen. Bedoelde u {guess}? ({values} {values, plural, one {rij heeft} other {rijen hebben}} daar een waarde)',
+    en: 'Column {column} is not in {form}: its values are not read. Did you mean {guess}? ({values} {values, plural, one {row has} other {rows have}} a value there)',
+    de: 'Spalte {column} ist nicht Teil von {form}: Ihre Werte werden nicht gelesen. Meinten Sie {guess}? ({values} {values, plural, one {Zeile hat} other {Zeilen haben}} dort einen Wert)',
   },
   'UNKNOWN_COLUMN.guess.none': {
     fr: "La colonne {column} n'est pas dans {form} : ses valeurs ne sont pas lues. Vouliez-vous dire {guess} ? (aucune ligne n'y a de valeur)",
@@ -169,10 +165,10 @@ export const MESSAGES = {
     de: 'Fügen Sie die Spalte {column} hinzu (siehe Vorlage)',
   },
   MISSING_COLUMNS: {
-    fr: "{count} {count:colonne facultative ou conditionnelle n'est pas dans le fichier (lue comme vide)|colonnes facultatives ou conditionnelles ne sont pas dans le fichier (lues comme vides)} : {columns}",
-    nl: '{count} {count:optionele of voorwaardelijke kolom staat|optionele of voorwaardelijke kolommen staan} niet in het bestand (gelezen als leeg): {columns}',
-    en: '{count} optional or conditional {count:column is|columns are} not in the file (read as empty): {columns}',
-    de: '{count} {count:optionale oder bedingte Spalte ist|optionale oder bedingte Spalten sind} nicht in der Datei (als leer gelesen): {columns}',
+    fr: "{count} {count, plural, one {colonne facultative ou conditionnelle n'est pas dans le fichier (lue comme vide)} other {colonnes facultatives ou conditionnelles ne sont pas dans le fichier (lues comme vides)}} : {columns}",
+    nl: '{count} {count, plural, one {optionele of voorwaardelijke kolom staat} other {optionele of voorwaardelijke kolommen staan}} niet in het bestand (gelezen als leeg): {columns}',
+    en: '{count} optional or conditional {count, plural, one {column is} other {columns are}} not in the file (read as empty): {columns}',
+    de: '{count} {count, plural, one {optionale oder bedingte Spalte ist} other {optionale oder bedingte Spalten sind}} nicht in der Datei (als leer gelesen): {columns}',
   },
 
   // The file and its rows (import.ts).
@@ -227,10 +223,10 @@ export const MESSAGES = {
     de: 'Eine Zelle, die ein " enthält, muss in Anführungszeichen stehen, ihre Anführungszeichen verdoppelt ("")',
   },
   ROW_TOO_SHORT: {
-    fr: "La ligne a {cells} {cells:cellule|cellules}, l'en-tête en a {width}",
-    nl: 'De rij heeft {cells} {cells:cel|cellen}, de kopregel heeft er {width}',
-    en: 'The row has {cells} {cells:cell|cells}, the header has {width}',
-    de: 'Die Zeile hat {cells} {cells:Zelle|Zellen}, die Kopfzeile hat {width}',
+    fr: "La ligne a {cells} {cells, plural, one {cellule} other {cellules}}, l'en-tête en a {width}",
+    nl: 'De rij heeft {cells} {cells, plural, one {cel} other {cellen}}, de kopregel heeft er {width}',
+    en: 'The row has {cells} {cells, plural, one {cell} other {cells}}, the header has {width}',
+    de: 'Die Zeile hat {cells} {cells, plural, one {Zelle} other {Zellen}}, die Kopfzeile hat {width}',
   },
   'ROW_TOO_SHORT.hint': {
     fr: 'Un saut de ligne dans une valeur sans guillemets, ou un séparateur manquant : mettez entre guillemets les valeurs qui contiennent des sauts de ligne',
@@ -239,10 +235,10 @@ export const MESSAGES = {
     de: 'Ein Zeilenumbruch in einem Wert ohne Anführungszeichen oder ein fehlendes Trennzeichen: Setzen Sie Werte mit Zeilenumbrüchen in Anführungszeichen',
   },
   ROW_TOO_LONG: {
-    fr: "La ligne a {cells} {cells:cellule|cellules}, l'en-tête en a {width} : les valeurs au-delà de l'en-tête n'ont pas de colonne",
-    nl: 'De rij heeft {cells} {cells:cel|cellen}, de kopregel heeft er {width}: waarden voorbij de kopregel hebben geen kolom',
-    en: 'The row has {cells} {cells:cell|cells}, the header has {width}: values beyond the header have no column',
-    de: 'Die Zeile hat {cells} {cells:Zelle|Zellen}, die Kopfzeile hat {width}: Werte jenseits der Kopfzeile haben keine Spalte',
+    fr: "La ligne a {cells} {cells, plural, one {cellule} other {cellules}}, l'en-tête en a {width} : les valeurs au-delà de l'en-tête n'ont pas de colonne",
+    nl: 'De rij heeft {cells} {cells, plural, one {cel} other {cellen}}, de kopregel heeft er {width}: waarden voorbij de kopregel hebben geen kolom',
+    en: 'The row has {cells} {cells, plural, one {cell} other {cells}}, the header has {width}: values beyond the header have no column',
+    de: 'Die Zeile hat {cells} {cells, plural, one {Zelle} other {Zellen}}, die Kopfzeile hat {width}: Werte jenseits der Kopfzeile haben keine Spalte',
   },
   'ROW_TOO_LONG.hint': {
     fr: 'Un séparateur dans une valeur sans guillemets ? Mettez entre guillemets les valeurs qui contiennent ;',
@@ -251,10 +247,10 @@ export const MESSAGES = {
     de: 'Ein Trennzeichen in einem Wert ohne Anführungszeichen? Setzen Sie Werte, die ; enthalten, in Anführungszeichen',
   },
   ROW_TRAILING_SEPARATORS: {
-    fr: "La ligne a {count} {count:cellule vide|cellules vides} au-delà de l'en-tête : {count:ignorée|ignorées}",
-    nl: 'De rij heeft {count} lege {count:cel|cellen} voorbij de kopregel: genegeerd',
-    en: 'The row has {count} empty {count:cell|cells} beyond the header: ignored',
-    de: 'Die Zeile hat {count} leere {count:Zelle|Zellen} jenseits der Kopfzeile: ignoriert',
+    fr: "La ligne a {count} {count, plural, one {cellule vide} other {cellules vides}} au-delà de l'en-tête : {count, plural, one {ignorée} other {ignorées}}",
+    nl: 'De rij heeft {count} lege {count, plural, one {cel} other {cellen}} voorbij de kopregel: genegeerd',
+    en: 'The row has {count} empty {count, plural, one {cell} other {cells}} beyond the header: ignored',
+    de: 'Die Zeile hat {count} leere {count, plural, one {Zelle} other {Zellen}} jenseits der Kopfzeile: ignoriert',
   },
   STATUS_INVALID: {
     fr: "STATUS vaut '{value}' : seuls draft (garder l'enregistrement Ouvert) ou vide (l'envoyer) sont permis",
@@ -525,10 +521,10 @@ export const MESSAGES = {
     de: 'ersetzt {old} (Zeile {line}) → {status}',
   },
   'report.totals': {
-    fr: '{rows} {rows:ligne|lignes} de données : {sent} {sent:envoyée|envoyées}, {draft} {draft:brouillon|brouillons}, {replaced} {replaced:remplacement|remplacements}, {rejected} {rejected:rejetée|rejetées}, {skipped} {skipped:ligne vide ignorée|lignes vides ignorées}',
-    nl: '{rows} {rows:gegevensrij|gegevensrijen}: {sent} verzonden, {draft} {draft:ontwerp|ontwerpen}, {replaced} {replaced:vervanging|vervangingen}, {rejected} geweigerd, {skipped} lege {skipped:regel|regels} overgeslagen',
-    en: '{rows} data {rows:row|rows}: {sent} sent, {draft} draft, {replaced} replaced, {rejected} rejected, {skipped} empty skipped',
-    de: '{rows} {rows:Datenzeile|Datenzeilen}: {sent} gesendet, {draft} {draft:Entwurf|Entwürfe}, {replaced} {replaced:Ersetzung|Ersetzungen}, {rejected} abgelehnt, {skipped} leere {skipped:Zeile|Zeilen} übersprungen',
+    fr: '{rows} {rows, plural, one {ligne} other {lignes}} de données : {sent} {sent, plural, one {envoyée} other {envoyées}}, {draft} {draft, plural, one {brouillon} other {brouillons}}, {replaced} {replaced, plural, one {remplacement} other {remplacements}}, {rejected} {rejected, plural, one {rejetée} other {rejetées}}, {skipped} {skipped, plural, one {ligne vide ignorée} other {lignes vides ignorées}}',
+    nl: '{rows} {rows, plural, one {gegevensrij} other {gegevensrijen}}: {sent} verzonden, {draft} {draft, plural, one {ontwerp} other {ontwerpen}}, {replaced} {replaced, plural, one {vervanging} other {vervangingen}}, {rejected} geweigerd, {skipped} lege {skipped, plural, one {regel} other {regels}} overgeslagen',
+    en: '{rows} data {rows, plural, one {row} other {rows}}: {sent} sent, {draft} draft, {replaced} replaced, {rejected} rejected, {skipped} empty skipped',
+    de: '{rows} {rows, plural, one {Datenzeile} other {Datenzeilen}}: {sent} gesendet, {draft} {draft, plural, one {Entwurf} other {Entwürfe}}, {replaced} {replaced, plural, one {Ersetzung} other {Ersetzungen}}, {rejected} abgelehnt, {skipped} leere {skipped, plural, one {Zeile} other {Zeilen}} übersprungen',
   },
 
   // The words of the data dictionary (template.ts). Type names (text, integer, choice, …) are
@@ -602,15 +598,15 @@ export const MESSAGES = {
     de: 'bis {date}',
   },
   'dictionary.decimals': {
-    fr: 'au plus {n} {n:décimale|décimales}',
-    nl: 'hoogstens {n} {n:decimaal|decimalen}',
-    en: 'at most {n} {n:decimal|decimals}',
-    de: 'höchstens {n} {n:Dezimalstelle|Dezimalstellen}',
+    fr: 'au plus {n} {n, plural, one {décimale} other {décimales}}',
+    nl: 'hoogstens {n} {n, plural, one {decimaal} other {decimalen}}',
+    en: 'at most {n} {n, plural, one {decimal} other {decimals}}',
+    de: 'höchstens {n} {n, plural, one {Dezimalstelle} other {Dezimalstellen}}',
   },
   // The English has always said "characters", even for 1: its dictionaries are compared byte for byte.
   'dictionary.maxLength': {
-    fr: 'au plus {n} {n:caractère|caractères}',
-    nl: 'hoogstens {n} {n:teken|tekens}',
+    fr: 'au plus {n} {n, plural, one {caractère} other {caractères}}',
+    nl: 'hoogstens {n} {n, plural, one {teken} other {tekens}}',
     en: 'at most {n} characters',
     de: 'höchstens {n} Zeichen',
   },
@@ -748,41 +744,17 @@ export const MESSAGES = {
   },
   /** The first sentence of the Markdown dictionary; the English always says "columns". */
   'dictionary.intro': {
-    fr: 'CSV : une ligne par enregistrement, séparateur `;`, UTF-8, dates au format dd/mm/yyyy, plusieurs codes séparés par `|`, booléens true/false. {columns} {columns:colonne|colonnes}, puis STATUS.',
-    nl: 'CSV: één rij per registratie, scheidingsteken `;`, UTF-8, datums dd/mm/yyyy, meerdere codes gescheiden door `|`, booleaanse waarden true/false. {columns} {columns:kolom|kolommen}, dan STATUS.',
+    fr: 'CSV : une ligne par enregistrement, séparateur `;`, UTF-8, dates au format dd/mm/yyyy, plusieurs codes séparés par `|`, booléens true/false. {columns} {columns, plural, one {colonne} other {colonnes}}, puis STATUS.',
+    nl: 'CSV: één rij per registratie, scheidingsteken `;`, UTF-8, datums dd/mm/yyyy, meerdere codes gescheiden door `|`, booleaanse waarden true/false. {columns} {columns, plural, one {kolom} other {kolommen}}, dan STATUS.',
     en: 'CSV: one row per registration, separator `;`, UTF-8, dates dd/mm/yyyy, several codes joined by `|`, booleans true/false. {columns} columns, then STATUS.',
-    de: 'CSV: eine Zeile pro Registrierung, Trennzeichen `;`, UTF-8, Datumsangaben dd/mm/yyyy, mehrere Codes mit `|` verbunden, Wahrheitswerte true/false. {columns} {columns:Spalte|Spalten}, dann STATUS.',
+    de: 'CSV: eine Zeile pro Registrierung, Trennzeichen `;`, UTF-8, Datumsangaben dd/mm/yyyy, mehrere Codes mit `|` verbunden, Wahrheitswerte true/false. {columns} {columns, plural, one {Spalte} other {Spalten}}, dann STATUS.',
   },
-} as const satisfies Record<string, Translations>;
+} as const satisfies MessageCatalog;
 
 export type MessageKey = keyof typeof MESSAGES;
 
-/** The catalog language of a form or user language (`fr-BE` → `fr`); English when it has none. */
-export function messageLanguage(lang: string | undefined): MessageLanguage {
-  const base = (lang ?? 'en').toLowerCase().split(/[-_]/)[0] as MessageLanguage;
-  return MESSAGE_LANGUAGES.includes(base) ? base : 'en';
-}
-
-/** `{name}` and `{name:singular|plural}`: the second is where a sentence depends on a count. */
-export const PLACEHOLDER = /\{(\w+)(?::([^}]*))?\}/g;
-
-// CLDR: French puts 0 and 1 in the singular, Dutch, English and German only 1.
-const singular = (lang: MessageLanguage, n: number) => (lang === 'fr' ? Math.abs(n) < 2 : n === 1);
-
 /**
  * A message of the catalog in `lang` (English for a language it does not have), its
- * placeholders filled from `params`. A placeholder without a value is left as it is, so a
- * missing parameter shows in the text instead of vanishing.
+ * parameters filled from `params`; a parameter left out shows as `{name}`.
  */
-export function renderMessage(lang: string | undefined, key: MessageKey, params: MessageParams = {}): string {
-  const language = messageLanguage(lang);
-  const entry: Translations = MESSAGES[key];
-  const template = entry[language] ?? entry.en;
-  return template.replace(PLACEHOLDER, (whole, name: string, forms: string | undefined) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    if (forms === undefined) return String(value);
-    const [one = '', other = one] = forms.split('|');
-    return singular(language, Number(value)) ? one : other;
-  });
-}
+export const renderMessage = messageFormatter<MessageKey>(MESSAGES);

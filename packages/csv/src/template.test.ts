@@ -212,8 +212,10 @@ const DICTIONARY_KEYS = (Object.keys(MESSAGES) as MessageKey[]).filter(
   (k) => k.startsWith('format.') || k.startsWith('dictionary.'),
 );
 const text = (key: MessageKey, lang: string) => (MESSAGES[key] as Record<string, string>)[lang]!;
-// What the file holds or a user types, and placeholders: the same in every language.
-const TECHNICAL = /\{[^}]*\}|`[^`]*`|dd\/mm\/yyyy|hh:mm|\b(?:true|false|draft|STATUS|CSV|UTF-8)\b/g;
+// What the file holds or a user types, and ICU syntax (arguments, plural keywords): the same
+// in every language.
+const TECHNICAL =
+  /\{\w+(?:, (?:plural|select),)?|\b(?:one|other) \{|`[^`]*`|dd\/mm\/yyyy|hh:mm|\b(?:true|false|draft|STATUS|CSV|UTF-8)\b/g;
 const wordsOf = (s: string) =>
   new Set(
     s

@@ -26,6 +26,19 @@ export type {
   Lang,
   RegistrationData,
 } from './form.ts';
+export type {
+  MessageCatalog,
+  MessageLanguage,
+  MessageParams,
+  MessageTranslations,
+} from './messages.ts';
+export {
+  catalogProblems,
+  MESSAGE_LANGUAGES,
+  messageArguments,
+  messageFormatter,
+  messageLanguage,
+} from './messages.ts';
 export { formatNiss, isValidNiss, normaliseNiss } from './niss.ts';
 export type { SampleOptions } from './sample.ts';
 export { random, sampleData, sampleNiss } from './sample.ts';
