@@ -1,7 +1,8 @@
 export { defineRegformsForm, RegformsFormElement } from './element/regforms-form.tsx';
 export type { RegistryFormProps } from './form/RegistryForm.tsx';
 export { RegistryForm, toAjvErrors } from './form/RegistryForm.tsx';
-export { UI_STRINGS } from './form/strings.ts';
+export type { RendererMessageKey } from './form/strings.ts';
+export { RENDERER_MESSAGES, rendererText } from './form/strings.ts';
 export { regformsRenderers } from './renderers/index.ts';
 export type {
   FormSession,

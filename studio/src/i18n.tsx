@@ -2,6 +2,7 @@
  * The studio's own words in fr/nl/en/de, and the language the user picked (kept across
  * reloads). Definitions bring their own texts; `text()` picks one from a Text map.
  */
+import { type MessageCatalog, messageFormatter } from '@regforms/runtime';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 
 export const LANGUAGES = ['fr', 'nl', 'en', 'de'] as const;
@@ -38,7 +39,7 @@ const en = {
   loading: 'Loading the definitions…',
   loadFailed: 'The definitions could not be loaded',
   definitionErrors:
-    'The definitions have {n} error(s); versions touched by an error are not shown until they are fixed.',
+    'The definitions have {n} {n, plural, one {error} other {errors}}; versions touched by an error are not shown until they are fixed.',
   showDiagnostics: 'Show the diagnostics',
   notFound: 'Nothing here',
   notFoundType: 'There is no registration type {id}.',
@@ -126,14 +127,14 @@ const en = {
   downloadTemplate: 'Download the CSV template',
   downloadDictionary: 'Download the data dictionary',
   uploadCsv: 'Check a CSV file',
-  importInto: 'Import the {n} valid row(s) as registrations',
+  importInto: 'Import the {n} valid {n, plural, one {row} other {rows}} as registrations',
   report: 'Report',
   row: 'Row',
   result: 'Result',
   message: 'Message',
   column: 'Column',
   totals: '{rows} rows: {ok} accepted, {rejected} rejected, {warnings} with warnings.',
-  imported: '{n} registration(s) stored: see',
+  imported: '{n} {n, plural, one {registration} other {registrations}} stored: see',
   close: 'Close',
   delete: 'Delete',
   confirmDelete: 'Delete this registration? It is kept with status Deleted.',
@@ -145,7 +146,7 @@ const en = {
   'required.computed': 'computed',
   yes: 'yes',
   no: 'no',
-  changeCount: '{n} change(s).',
+  changeCount: '{n} {n, plural, one {change} other {changes}}.',
   class: 'Class',
   'class.major': 'major',
   'class.minor': 'minor',
@@ -162,9 +163,9 @@ const en = {
   csvFailed:
     '{file} could not be read: {error}. Check that it is a CSV file (UTF-8, “;”) and choose it again.',
   csvCheckedTotals:
-    '{file} checked, nothing stored yet — {rows} row(s): {sent} to send, {draft} draft(s), {replaced} replacing, {rejected} rejected, {skipped} empty.',
+    '{file} checked, nothing stored yet — {rows} {rows, plural, one {row} other {rows}}: {sent} to send, {draft} {draft, plural, one {draft} other {drafts}}, {replaced} replacing, {rejected} rejected, {skipped} empty.',
   csvImportedTotals:
-    '{file} imported — {rows} row(s): {sent} sent, {draft} draft(s), {replaced} replacing, {rejected} rejected, {skipped} empty.',
+    '{file} imported — {rows} {rows, plural, one {row} other {rows}}: {sent} sent, {draft} {draft, plural, one {draft} other {drafts}}, {replaced} replacing, {rejected} rejected, {skipped} empty.',
   importNote: 'Rejected rows are never stored: fix them in the file and check it again.',
   fileIssues: 'About the whole file',
   'severity.error': 'error',
@@ -179,17 +180,12 @@ const en = {
   'outcome.rejected': 'Rejected',
   'outcome.skipped-empty': 'Empty line, skipped',
   replaces: 'Replaces {what} (same business key).',
-  rowsNotShown: '{n} more row(s) not shown: the totals above count them.',
+  rowsNotShown: '{n} more {n, plural, one {row} other {rows}} not shown: the totals above count them.',
   wholeRow: '(whole row)',
-  'migration.field-removed': 'not part of version {version}: not carried over.',
-  'migration.type-changed': 'its type changed in version {version}: not carried over.',
-  'migration.code-removed': 'this code no longer exists in version {version}.',
-  'migration.out-of-bounds': 'no longer valid in version {version} (new limits or format).',
-  'migration.hidden': 'not shown in version {version} with the other answers: not kept.',
-  'migration.extra-item': 'version {version} takes fewer items: this item is not carried over.',
   migrationOffer: 'A newer version {version} exists — move this draft to it',
-  migrationAllKept: 'All {n} answer(s) fit the new version.',
-  migrationSomeLost: '{n} answer(s) are kept; {lost} no longer fit and are listed before you move it.',
+  migrationAllKept: '{n, plural, one {The one answer fits} other {All # answers fit}} the new version.',
+  migrationSomeLost:
+    '{n, plural, one {# answer is} other {# answers are}} kept; {lost, plural, one {# no longer fits and is} other {# no longer fit and are}} listed before you move it.',
   migrationReview: 'Review the move',
   migrationTitle: 'Move this draft from version {from} to {to}',
   migrationKept: 'Kept ({n})',
@@ -202,7 +198,7 @@ const en = {
   migrationStale:
     'This registration changed meanwhile (sent, deleted or moved elsewhere): reload the page and review the move again.',
   migrationDone: 'Moved from version {from} to {to}.',
-  migrationLeftBehind: '{n} answer(s) were not carried over:',
+  migrationLeftBehind: '{n, plural, one {# answer was} other {# answers were}} not carried over:',
   newerVersionChip: '→ {version} available',
   newerVersionHint: 'A newer version {version} exists: open this draft to move it.',
   'kind.field-added': 'Field added',
@@ -266,7 +262,7 @@ const fr: Record<UiKey, string> = {
   loading: 'Chargement des définitions…',
   loadFailed: "Les définitions n'ont pas pu être chargées",
   definitionErrors:
-    "Les définitions contiennent {n} erreur(s) ; les versions touchées par une erreur ne sont pas affichées tant qu'elles ne sont pas corrigées.",
+    "Les définitions contiennent {n} {n, plural, one {erreur} other {erreurs}} ; les versions touchées par une erreur ne sont pas affichées tant qu'elles ne sont pas corrigées.",
   showDiagnostics: 'Voir les diagnostics',
   notFound: 'Rien ici',
   notFoundType: "Il n'y a pas de type d'enregistrement {id}.",
@@ -357,14 +353,15 @@ const fr: Record<UiKey, string> = {
   downloadTemplate: 'Télécharger le modèle CSV',
   downloadDictionary: 'Télécharger le dictionnaire de données',
   uploadCsv: 'Vérifier un fichier CSV',
-  importInto: 'Importer les {n} ligne(s) valides comme enregistrements',
+  importInto: 'Importer les {n} {n, plural, one {ligne} other {lignes}} valides comme enregistrements',
   report: 'Rapport',
   row: 'Ligne',
   result: 'Résultat',
   message: 'Message',
   column: 'Colonne',
   totals: '{rows} lignes : {ok} acceptées, {rejected} refusées, {warnings} avec avertissements.',
-  imported: '{n} enregistrement(s) enregistré(s) : voir',
+  imported:
+    '{n} {n, plural, one {enregistrement} other {enregistrements}} {n, plural, one {enregistré} other {enregistrés}} : voir',
   close: 'Fermer',
   delete: 'Supprimer',
   confirmDelete: 'Supprimer cet enregistrement ? Il est gardé avec le statut Supprimé.',
@@ -376,7 +373,7 @@ const fr: Record<UiKey, string> = {
   'required.computed': 'calculé',
   yes: 'oui',
   no: 'non',
-  changeCount: '{n} changement(s).',
+  changeCount: '{n} {n, plural, one {changement} other {changements}}.',
   class: 'Classe',
   'class.major': 'majeure',
   'class.minor': 'mineure',
@@ -394,9 +391,9 @@ const fr: Record<UiKey, string> = {
   csvFailed:
     '{file} n’a pas pu être lu : {error}. Vérifiez qu’il s’agit d’un fichier CSV (UTF-8, « ; ») et choisissez-le à nouveau.',
   csvCheckedTotals:
-    '{file} vérifié, rien n’est encore enregistré — {rows} ligne(s) : {sent} à envoyer, {draft} brouillon(s), {replaced} en remplacement, {rejected} rejetée(s), {skipped} vide(s).',
+    '{file} vérifié, rien n’est encore enregistré — {rows} {rows, plural, one {ligne} other {lignes}} : {sent} à envoyer, {draft} {draft, plural, one {brouillon} other {brouillons}}, {replaced} en remplacement, {rejected} {rejected, plural, one {rejetée} other {rejetées}}, {skipped} {skipped, plural, one {vide} other {vides}}.',
   csvImportedTotals:
-    '{file} importé — {rows} ligne(s) : {sent} envoyée(s), {draft} brouillon(s), {replaced} en remplacement, {rejected} rejetée(s), {skipped} vide(s).',
+    '{file} importé — {rows} {rows, plural, one {ligne} other {lignes}} : {sent} {sent, plural, one {envoyée} other {envoyées}}, {draft} {draft, plural, one {brouillon} other {brouillons}}, {replaced} en remplacement, {rejected} {rejected, plural, one {rejetée} other {rejetées}}, {skipped} {skipped, plural, one {vide} other {vides}}.',
   importNote:
     'Les lignes rejetées ne sont jamais enregistrées : corrigez-les dans le fichier et vérifiez-le à nouveau.',
   fileIssues: 'Sur l’ensemble du fichier',
@@ -412,19 +409,14 @@ const fr: Record<UiKey, string> = {
   'outcome.rejected': 'Rejeté',
   'outcome.skipped-empty': 'Ligne vide, ignorée',
   replaces: 'Remplace {what} (même clé métier).',
-  rowsNotShown: '{n} autre(s) ligne(s) non affichée(s) : les totaux ci-dessus les comptent.',
+  rowsNotShown:
+    '{n} {n, plural, one {autre} other {autres}} {n, plural, one {ligne} other {lignes}} non {n, plural, one {affichée} other {affichées}} : les totaux ci-dessus les comptent.',
   wholeRow: '(ligne entière)',
-  'migration.field-removed': 'ne fait pas partie de la version {version} : non repris.',
-  'migration.type-changed': 'son type a changé dans la version {version} : non repris.',
-  'migration.code-removed': 'ce code n’existe plus dans la version {version}.',
-  'migration.out-of-bounds':
-    'n’est plus valide dans la version {version} (nouvelles limites ou nouveau format).',
-  'migration.hidden': 'n’est pas affiché dans la version {version} avec les autres réponses : non gardé.',
-  'migration.extra-item': 'la version {version} accepte moins d’éléments : cet élément n’est pas repris.',
   migrationOffer: 'Une version plus récente {version} existe — déplacez-y ce brouillon',
-  migrationAllKept: 'Les {n} réponse(s) conviennent à la nouvelle version.',
+  migrationAllKept:
+    '{n, plural, one {La réponse convient} other {Les # réponses conviennent}} à la nouvelle version.',
   migrationSomeLost:
-    '{n} réponse(s) sont gardées ; {lost} ne conviennent plus et sont listées avant le déplacement.',
+    '{n, plural, one {# réponse est gardée} other {# réponses sont gardées}} ; {lost, plural, one {# ne convient plus et est listée} other {# ne conviennent plus et sont listées}} avant le déplacement.',
   migrationReview: 'Examiner le déplacement',
   migrationTitle: 'Déplacer ce brouillon de la version {from} vers {to}',
   migrationKept: 'Gardé ({n})',
@@ -437,7 +429,8 @@ const fr: Record<UiKey, string> = {
   migrationStale:
     'Cet enregistrement a changé entre-temps (envoyé, supprimé ou déplacé ailleurs) : rechargez la page et examinez à nouveau le déplacement.',
   migrationDone: 'Déplacé de la version {from} vers {to}.',
-  migrationLeftBehind: '{n} réponse(s) n’ont pas été reprises :',
+  migrationLeftBehind:
+    '{n, plural, one {# réponse n’a pas été reprise} other {# réponses n’ont pas été reprises}} :',
   newerVersionChip: '→ {version} disponible',
   newerVersionHint: 'Une version plus récente {version} existe : ouvrez ce brouillon pour le déplacer.',
   'kind.field-added': 'Champ ajouté',
@@ -499,7 +492,7 @@ const nl: Record<UiKey, string> = {
   loading: 'De definities worden geladen…',
   loadFailed: 'De definities konden niet worden geladen',
   definitionErrors:
-    'De definities bevatten {n} fout(en); versies met een fout worden pas getoond wanneer ze verbeterd zijn.',
+    'De definities bevatten {n} {n, plural, one {fout} other {fouten}}; versies met een fout worden pas getoond wanneer ze verbeterd zijn.',
   showDiagnostics: 'Toon de diagnostiek',
   notFound: 'Niets hier',
   notFoundType: 'Er is geen registratietype {id}.',
@@ -587,14 +580,14 @@ const nl: Record<UiKey, string> = {
   downloadTemplate: 'CSV-sjabloon downloaden',
   downloadDictionary: 'Gegevenswoordenboek downloaden',
   uploadCsv: 'Een CSV-bestand controleren',
-  importInto: 'De {n} geldige rij(en) als registraties importeren',
+  importInto: 'De {n} geldige {n, plural, one {rij} other {rijen}} als registraties importeren',
   report: 'Verslag',
   row: 'Rij',
   result: 'Resultaat',
   message: 'Bericht',
   column: 'Kolom',
   totals: '{rows} rijen: {ok} aanvaard, {rejected} geweigerd, {warnings} met waarschuwingen.',
-  imported: '{n} registratie(s) opgeslagen: zie',
+  imported: '{n} {n, plural, one {registratie} other {registraties}} opgeslagen: zie',
   close: 'Sluiten',
   delete: 'Verwijderen',
   confirmDelete: 'Deze registratie verwijderen? Ze wordt bewaard met status Verwijderd.',
@@ -606,7 +599,7 @@ const nl: Record<UiKey, string> = {
   'required.computed': 'berekend',
   yes: 'ja',
   no: 'nee',
-  changeCount: '{n} wijziging(en).',
+  changeCount: '{n} {n, plural, one {wijziging} other {wijzigingen}}.',
   class: 'Klasse',
   'class.major': 'major',
   'class.minor': 'minor',
@@ -623,9 +616,9 @@ const nl: Record<UiKey, string> = {
   csvFailed:
     '{file} kon niet gelezen worden: {error}. Controleer dat het een CSV-bestand is (UTF-8, “;”) en kies het opnieuw.',
   csvCheckedTotals:
-    '{file} gecontroleerd, nog niets opgeslagen — {rows} rij(en): {sent} te verzenden, {draft} ontwerp(en), {replaced} ter vervanging, {rejected} geweigerd, {skipped} leeg.',
+    '{file} gecontroleerd, nog niets opgeslagen — {rows} {rows, plural, one {rij} other {rijen}}: {sent} te verzenden, {draft} {draft, plural, one {ontwerp} other {ontwerpen}}, {replaced} ter vervanging, {rejected} geweigerd, {skipped} leeg.',
   csvImportedTotals:
-    '{file} geïmporteerd — {rows} rij(en): {sent} verzonden, {draft} ontwerp(en), {replaced} ter vervanging, {rejected} geweigerd, {skipped} leeg.',
+    '{file} geïmporteerd — {rows} {rows, plural, one {rij} other {rijen}}: {sent} verzonden, {draft} {draft, plural, one {ontwerp} other {ontwerpen}}, {replaced} ter vervanging, {rejected} geweigerd, {skipped} leeg.',
   importNote:
     'Geweigerde rijen worden nooit opgeslagen: verbeter ze in het bestand en controleer het opnieuw.',
   fileIssues: 'Over het hele bestand',
@@ -641,18 +634,14 @@ const nl: Record<UiKey, string> = {
   'outcome.rejected': 'Geweigerd',
   'outcome.skipped-empty': 'Lege regel, overgeslagen',
   replaces: 'Vervangt {what} (zelfde business key).',
-  rowsNotShown: '{n} andere rij(en) niet getoond: de totalen hierboven tellen ze mee.',
+  rowsNotShown:
+    '{n} andere {n, plural, one {rij} other {rijen}} niet getoond: de totalen hierboven tellen ze mee.',
   wholeRow: '(hele rij)',
-  'migration.field-removed': 'maakt geen deel uit van versie {version}: niet overgenomen.',
-  'migration.type-changed': 'het type is gewijzigd in versie {version}: niet overgenomen.',
-  'migration.code-removed': 'deze code bestaat niet meer in versie {version}.',
-  'migration.out-of-bounds': 'niet meer geldig in versie {version} (nieuwe grenzen of formaat).',
-  'migration.hidden': 'wordt in versie {version} niet getoond met de andere antwoorden: niet bewaard.',
-  'migration.extra-item': 'versie {version} neemt minder items: dit item wordt niet overgenomen.',
   migrationOffer: 'Er bestaat een nieuwere versie {version} — verplaats dit ontwerp ernaar',
-  migrationAllKept: 'Alle {n} antwoord(en) passen in de nieuwe versie.',
+  migrationAllKept:
+    '{n, plural, one {Het antwoord past} other {Alle # antwoorden passen}} in de nieuwe versie.',
   migrationSomeLost:
-    '{n} antwoord(en) worden bewaard; {lost} passen niet meer en worden opgesomd voor u verplaatst.',
+    '{n, plural, one {# antwoord wordt} other {# antwoorden worden}} bewaard; {lost, plural, one {# past niet meer en wordt} other {# passen niet meer en worden}} opgesomd voor u verplaatst.',
   migrationReview: 'De verplaatsing bekijken',
   migrationTitle: 'Dit ontwerp verplaatsen van versie {from} naar {to}',
   migrationKept: 'Bewaard ({n})',
@@ -665,7 +654,7 @@ const nl: Record<UiKey, string> = {
   migrationStale:
     'Deze registratie is intussen gewijzigd (verzonden, verwijderd of elders verplaatst): herlaad de pagina en bekijk de verplaatsing opnieuw.',
   migrationDone: 'Verplaatst van versie {from} naar {to}.',
-  migrationLeftBehind: '{n} antwoord(en) werden niet overgenomen:',
+  migrationLeftBehind: '{n, plural, one {# antwoord werd} other {# antwoorden werden}} niet overgenomen:',
   newerVersionChip: '→ {version} beschikbaar',
   newerVersionHint: 'Er bestaat een nieuwere versie {version}: open dit ontwerp om het te verplaatsen.',
   'kind.field-added': 'Veld toegevoegd',
@@ -823,14 +812,15 @@ const de: Record<UiKey, string> = {
   downloadTemplate: 'CSV-Vorlage herunterladen',
   downloadDictionary: 'Datenwörterbuch herunterladen',
   uploadCsv: 'Eine CSV-Datei prüfen',
-  importInto: 'Die {n} gültige(n) Zeile(n) als Registrierungen importieren',
+  importInto:
+    'Die {n} {n, plural, one {gültige} other {gültigen}} {n, plural, one {Zeile} other {Zeilen}} als Registrierungen importieren',
   report: 'Bericht',
   row: 'Zeile',
   result: 'Ergebnis',
   message: 'Meldung',
   column: 'Spalte',
   totals: '{rows} Zeilen: {ok} angenommen, {rejected} abgelehnt, {warnings} mit Warnungen.',
-  imported: '{n} Registrierung(en) gespeichert: siehe',
+  imported: '{n} {n, plural, one {Registrierung} other {Registrierungen}} gespeichert: siehe',
   confirmDelete: 'Diese Registrierung löschen? Sie bleibt mit dem Status Gelöscht erhalten.',
   copyOf: 'Kopie von {version}',
   'required.mandatory': 'verpflichtend',
@@ -839,7 +829,7 @@ const de: Record<UiKey, string> = {
   'required.computed': 'berechnet',
   yes: 'ja',
   no: 'nein',
-  changeCount: '{n} Änderung(en).',
+  changeCount: '{n} {n, plural, one {Änderung} other {Änderungen}}.',
   class: 'Klasse',
   'class.major': 'Major',
   'class.minor': 'Minor',
@@ -857,9 +847,9 @@ const de: Record<UiKey, string> = {
   csvFailed:
     '{file} konnte nicht gelesen werden: {error}. Prüfen Sie, ob es eine CSV-Datei ist (UTF-8, „;“), und wählen Sie sie erneut.',
   csvCheckedTotals:
-    '{file} geprüft, noch nichts gespeichert — {rows} Zeile(n): {sent} zu senden, {draft} als Entwurf, {replaced} als Ersatz, {rejected} abgelehnt, {skipped} leer.',
+    '{file} geprüft, noch nichts gespeichert — {rows} {rows, plural, one {Zeile} other {Zeilen}}: {sent} zu senden, {draft} als Entwurf, {replaced} als Ersatz, {rejected} abgelehnt, {skipped} leer.',
   csvImportedTotals:
-    '{file} importiert — {rows} Zeile(n): {sent} gesendet, {draft} als Entwurf, {replaced} als Ersatz, {rejected} abgelehnt, {skipped} leer.',
+    '{file} importiert — {rows} {rows, plural, one {Zeile} other {Zeilen}}: {sent} gesendet, {draft} als Entwurf, {replaced} als Ersatz, {rejected} abgelehnt, {skipped} leer.',
   importNote:
     'Abgelehnte Zeilen werden nie gespeichert: Korrigieren Sie sie in der Datei und prüfen Sie die Datei erneut.',
   fileIssues: 'Zur gesamten Datei',
@@ -875,19 +865,13 @@ const de: Record<UiKey, string> = {
   'outcome.rejected': 'Abgelehnt',
   'outcome.skipped-empty': 'Leere Zeile, übersprungen',
   replaces: 'Ersetzt {what} (gleicher Geschäftsschlüssel).',
-  rowsNotShown: '{n} weitere Zeile(n) nicht angezeigt: Die Summen oben zählen sie mit.',
+  rowsNotShown:
+    '{n} weitere {n, plural, one {Zeile} other {Zeilen}} nicht angezeigt: Die Summen oben zählen sie mit.',
   wholeRow: '(ganze Zeile)',
-  'migration.field-removed': 'nicht Teil von Version {version}: nicht übernommen.',
-  'migration.type-changed': 'der Typ hat sich in Version {version} geändert: nicht übernommen.',
-  'migration.code-removed': 'dieser Code existiert in Version {version} nicht mehr.',
-  'migration.out-of-bounds': 'in Version {version} nicht mehr gültig (neue Grenzen oder neues Format).',
-  'migration.hidden': 'wird in Version {version} bei den anderen Antworten nicht angezeigt: nicht behalten.',
-  'migration.extra-item':
-    'Version {version} nimmt weniger Elemente an: Dieses Element wird nicht übernommen.',
   migrationOffer: 'Es gibt eine neuere Version {version} — diesen Entwurf dorthin verschieben',
-  migrationAllKept: 'Alle {n} Antwort(en) passen zur neuen Version.',
+  migrationAllKept: '{n, plural, one {Die Antwort passt} other {Alle # Antworten passen}} zur neuen Version.',
   migrationSomeLost:
-    '{n} Antwort(en) werden behalten; {lost} passen nicht mehr und werden vor dem Verschieben aufgelistet.',
+    '{n, plural, one {# Antwort wird} other {# Antworten werden}} behalten; {lost, plural, one {# passt nicht mehr und wird} other {# passen nicht mehr und werden}} vor dem Verschieben aufgelistet.',
   migrationReview: 'Verschiebung prüfen',
   migrationTitle: 'Diesen Entwurf von Version {from} nach {to} verschieben',
   migrationKept: 'Behalten ({n})',
@@ -900,7 +884,7 @@ const de: Record<UiKey, string> = {
   migrationStale:
     'Diese Registrierung hat sich inzwischen geändert (gesendet, gelöscht oder anderswohin verschoben): Laden Sie die Seite neu und prüfen Sie die Verschiebung erneut.',
   migrationDone: 'Von Version {from} nach {to} verschoben.',
-  migrationLeftBehind: '{n} Antwort(en) wurden nicht übernommen:',
+  migrationLeftBehind: '{n, plural, one {# Antwort wurde} other {# Antworten wurden}} nicht übernommen:',
   newerVersionChip: '→ {version} verfügbar',
   newerVersionHint:
     'Es gibt eine neuere Version {version}: Öffnen Sie diesen Entwurf, um ihn zu verschieben.',
@@ -941,10 +925,12 @@ const de: Record<UiKey, string> = {
 
 export const UI: Record<UiLang, Record<UiKey, string>> = { fr, nl, en, de };
 
-/** `{name}` placeholders filled from `vars`. */
-export function format(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in vars ? String(vars[name]) : all));
-}
+/** The studio's words as one catalog of the message system (ICU: plurals by each language's rules). */
+export const UI_CATALOG: MessageCatalog<UiKey> = Object.fromEntries(
+  (Object.keys(en) as UiKey[]).map((key) => [key, { en: en[key], fr: fr[key], nl: nl[key], de: de[key] }]),
+) as MessageCatalog<UiKey>;
+
+const formatUi = messageFormatter(UI_CATALOG);
 
 /** One text of a definition (a Text map) in a language, with the registry's fallback, then any. */
 export function text(
@@ -980,7 +966,7 @@ export function LangProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = next;
   }, []);
   const value = useMemo<LangState>(
-    () => ({ lang, setLang, t: (key, vars) => format(UI[lang][key] ?? en[key], vars) }),
+    () => ({ lang, setLang, t: (key, vars) => formatUi(lang, key, vars) }),
     [lang, setLang],
   );
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;

@@ -322,7 +322,7 @@ describe('studio', () => {
     await report.waitFor({ timeout: 30_000 });
     expect(await report.getAttribute('data-dry-run')).toBe('true');
     expect(await page.getByTestId('csv-totals').textContent()).toBe(
-      'batch.csv checked, nothing stored yet — 3 row(s): 1 to send, 1 draft(s), 0 replacing, 1 rejected, 0 empty.',
+      'batch.csv checked, nothing stored yet — 3 rows: 1 to send, 1 draft, 0 replacing, 1 rejected, 0 empty.',
     );
     const row = (line: number) => page.locator(`[data-testid="csv-rows"] tr[data-line="${line}"]`);
     expect(await row(2).getAttribute('data-outcome')).toBe('sent');
@@ -387,7 +387,7 @@ describe('studio', () => {
       .not.toBe(first);
     await page.getByTestId('csv-totals').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('csv-totals').textContent()).toBe(
-      `large.csv checked, nothing stored yet — ${file.rows.length} row(s): ${file.rows.length - file.invalid.length} to send, 0 draft(s), 0 replacing, ${file.invalid.length} rejected, 0 empty.`,
+      `large.csv checked, nothing stored yet — ${file.rows.length} rows: ${file.rows.length - file.invalid.length} to send, 0 drafts, 0 replacing, ${file.invalid.length} rejected, 0 empty.`,
     );
     expect(errors).toEqual([]);
     await close();
@@ -415,7 +415,7 @@ describe('studio', () => {
     const record = page.getByTestId('migration-record');
     await record.waitFor();
     expect(await record.textContent()).toContain(
-      'Version 2.1.0 changed since this registration was made (it was a draft): it opens with the current text of that version. 1 answer(s) were not carried over:',
+      'Version 2.1.0 changed since this registration was made (it was a draft): it opens with the current text of that version. 1 answer was not carried over:',
     );
     const lost = record.getByRole('listitem');
     expect(await lost.getAttribute('data-reason')).toBe('code-removed');
@@ -469,7 +469,7 @@ describe('studio', () => {
     await offer.waitFor();
     expect(await offer.getAttribute('data-to')).toBe('3.0.0');
     expect(await offer.textContent()).toContain('A newer version 3.0.0 exists — move this draft to it');
-    expect(await offer.textContent()).toContain('4 answer(s) are kept; 1 no longer fit');
+    expect(await offer.textContent()).toContain('4 answers are kept; 1 no longer fits');
     await page.locator('[data-action="review-migration"]').click();
     const dialog = page.getByRole('dialog', { name: 'Move this draft from version 1.0.0 to 3.0.0' });
     await dialog.waitFor();
@@ -487,7 +487,7 @@ describe('studio', () => {
     // What was left behind stays said on the registration.
     const record = page.getByTestId('migration-record');
     expect(await record.textContent()).toContain(
-      'Moved from version 1.0.0 to 3.0.0. 1 answer(s) were not carried over:',
+      'Moved from version 1.0.0 to 3.0.0. 1 answer was not carried over:',
     );
     expect(await record.getByRole('listitem').allTextContents()).toEqual([lost]);
     expect(await offer.count()).toBe(0);

@@ -10,6 +10,7 @@ import {
   MemoryStore,
   migrateRegistration,
   migrationCandidates,
+  migrationIssueText,
   Registrations,
   rebaseRegistration,
   saveRegistration,
@@ -199,14 +200,16 @@ describe('what does not fit is listed, never dropped silently', () => {
       ['out-of-bounds', 'NR_STENT_2', 4],
     ]);
     const byName = new Map(result.notKept.map((i) => [i.name, i]));
-    expect(byName.get('CD_SEV')!.message).toBe('CD_SEV: code "3" no longer exists in this version.');
-    expect(byName.get('NR_WGHT')!.message).toBe(
-      'NR_WGHT was an integer and is now a text: the value 72 is not carried over.',
+    // Each issue carries its reason and particulars; the words come from the catalog, per language.
+    const say = (name: string, lang = 'en') => migrationIssueText(byName.get(name)!, lang);
+    expect(say('CD_SEV')).toBe('this code no longer exists in version 2.0.0.');
+    expect(byName.get('NR_WGHT')!.params).toEqual({ version: '2.0.0', from: 'integer', to: 'text' });
+    expect(say('NR_WGHT')).toBe('its type changed in version 2.0.0 (integer → text): not carried over.');
+    expect(say('PCI_3')).toBe('version 2.0.0 takes at most 2 items: this item is not carried over.');
+    expect(say('PCI_3', 'fr')).toBe(
+      'la version 2.0.0 accepte au plus 2 éléments : cet élément n’est pas repris.',
     );
-    expect(byName.get('PCI_3')!.message).toBe(
-      'PCI: version 2.0.0 takes at most 2 items; item 3 is not carried over.',
-    );
-    expect(byName.get('NR_AGE')!.message).toMatch(/^NR_AGE: 150 — .*120/);
+    expect(say('NR_AGE')).toMatch(/^no longer valid in version 2\.0\.0: .*120/);
     expect(byName.get('NR_STENT_2')!.path).toEqual(['PCI', 1, 'NR_STENT']);
     // Kept on the registration too, so a reload still shows them.
     expect(result.registration.migration!.notKept).toEqual(result.notKept);

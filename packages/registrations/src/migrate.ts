@@ -30,8 +30,12 @@ export interface MigrationIssue {
   name: string;
   value: unknown;
   reason: MigrationReason;
-  /** One sentence for the user: what happened to the value and why. */
-  message: string;
+  /**
+   * The particulars of the reason, worded where they are shown (`migrationIssueText`): the
+   * version moved to, and per reason `from`/`to` types, `max` items, or `detail` (the new
+   * version's own validation message).
+   */
+  params: Record<string, string | number>;
 }
 
 /** Kept on the migrated registration: where it came from and what did not fit. */
@@ -68,8 +72,6 @@ function codesOf(schema: JsonSchema | undefined): string[] | undefined {
   const e = (schema?.enum ?? (schema?.items as JsonSchema | undefined)?.enum) as string[] | undefined;
   return e;
 }
-
-const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
 const itemName = (name: string, index?: number) => (index === undefined ? name : `${name}_${index + 1}`);
 
@@ -112,8 +114,8 @@ export function migrateRegistration(
     name: string,
     value: unknown,
     reason: MigrationReason,
-    message: string,
-  ) => notKept.push({ path, name, value, reason, message });
+    params: Record<string, string | number> = {},
+  ) => notKept.push({ path, name, value, reason, params: { version: toForm.meta.version, ...params } });
 
   const oldTop = fromForm.logic.fields.filter((f) => !f.repeat);
   const newTop = toForm.logic.fields.filter((f) => !f.repeat);
@@ -132,36 +134,17 @@ export function migrateRegistration(
     label: string,
   ): unknown => {
     if (old && old.type !== to.type && !(old.type === 'integer' && to.type === 'decimal')) {
-      issue(
-        path,
-        label,
-        value,
-        'type-changed',
-        `${label} was ${article(old.type)} ${old.type} and is now ${article(to.type)} ${to.type}: the value ${JSON.stringify(value)} is not carried over.`,
-      );
+      issue(path, label, value, 'type-changed', { from: old.type, to: to.type });
       return undefined;
     }
     const codes = codesOf(schemaOf(toForm, to));
     if (to.type === 'choice' && codes && !codes.includes(String(value))) {
-      issue(
-        path,
-        label,
-        value,
-        'code-removed',
-        `${label}: code ${JSON.stringify(value)} no longer exists in this version.`,
-      );
+      issue(path, label, value, 'code-removed');
       return undefined;
     }
     if (to.type === 'multichoice' && codes && Array.isArray(value)) {
       const gone = value.filter((c) => !codes.includes(String(c)));
-      for (const c of gone)
-        issue(
-          path,
-          label,
-          c,
-          'code-removed',
-          `${label}: code ${JSON.stringify(c)} no longer exists in this version.`,
-        );
+      for (const c of gone) issue(path, label, c, 'code-removed');
       const rest = value.filter((c) => codes.includes(String(c)));
       return rest.length ? rest : undefined;
     }
@@ -176,13 +159,7 @@ export function migrateRegistration(
     if (old?.compute) continue;
     const to = target(old, name, newTop);
     if (!to) {
-      issue(
-        [name],
-        name,
-        value,
-        'field-removed',
-        `${name} is not part of version ${toForm.meta.version}: the value ${JSON.stringify(value)} is not carried over.`,
-      );
+      issue([name], name, value, 'field-removed');
       continue;
     }
     if (to.compute) continue;
@@ -202,13 +179,7 @@ export function migrateRegistration(
     const items: RegistrationData[] = [];
     (value as RegistrationData[]).forEach((item, i) => {
       if (i >= max) {
-        issue(
-          [name, i],
-          itemName(name, i),
-          item,
-          'extra-item',
-          `${name}: version ${toForm.meta.version} takes at most ${max} items; item ${i + 1} is not carried over.`,
-        );
+        issue([name, i], itemName(name, i), item, 'extra-item', { max });
         return;
       }
       const out: RegistrationData = {};
@@ -219,13 +190,7 @@ export function migrateRegistration(
         const label = itemName(child, i);
         const tc = target(oc, child, newChildren);
         if (!tc) {
-          issue(
-            [name, i, child],
-            label,
-            v,
-            'field-removed',
-            `${label} is not part of version ${toForm.meta.version}.`,
-          );
+          issue([name, i, child], label, v, 'field-removed');
           continue;
         }
         if (tc.compute) continue;
@@ -258,13 +223,7 @@ export function migrateRegistration(
       if (computed.has(name.replace(/_\d+$/, ''))) continue;
       const at = kept.indexOf(name);
       if (at >= 0) kept.splice(at, 1);
-      issue(
-        pathOf(name, current),
-        name,
-        valueAt(current, pathOf(name, current)),
-        'hidden',
-        `${name} is not shown in version ${toForm.meta.version} with the other answers, so its value is not kept.`,
-      );
+      issue(pathOf(name, current), name, valueAt(current, pathOf(name, current)), 'hidden');
     }
     current = normalised.data;
     const errors = validator
@@ -278,7 +237,7 @@ export function migrateRegistration(
       const label = e.path.length > 1 ? itemName(String(e.path[2] ?? e.path[0]), Number(e.path[1])) : e.name;
       const value = valueAt(current, e.path);
       if (value === undefined) continue;
-      issue(e.path, label, value, 'out-of-bounds', `${label}: ${JSON.stringify(value)} — ${e.message}`);
+      issue(e.path, label, value, 'out-of-bounds', { detail: e.message });
       current = removeAt(current, e.path);
       const at = kept.indexOf(label);
       if (at >= 0) kept.splice(at, 1);

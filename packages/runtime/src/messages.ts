@@ -55,7 +55,12 @@ export function messageFormatter<K extends string>(catalog: MessageCatalog<K>) {
         : counted.has(name)
           ? params[name]!
           : String(params[name]);
-    return String(compiled.format(values));
+    try {
+      return String(compiled.format(values));
+    } catch {
+      // A count left out cannot pick a plural: the template shows, as a missing value does.
+      return template;
+    }
   };
 }
 

@@ -232,7 +232,8 @@ export function RegistryForm(props: RegistryFormProps) {
   const i18n = useMemo(
     () => ({
       locale: lang,
-      translate: (key: string, fallback?: string) => t(key, fallback) as string,
+      translate: (key: string, fallback?: string, values?: Record<string, string | number>) =>
+        t(key, fallback, values) as string,
       translateError: (error: ErrorObject) => error.message ?? '',
     }),
     [lang, t],

@@ -1,106 +1,147 @@
-/* The renderer's own words (buttons, statuses, navigation), per language; definitions bring the rest. */
-export const UI_STRINGS: Record<string, Record<string, string>> = {
-  fr: {
-    save: 'Enregistrer',
-    send: 'Envoyer',
-    delete: 'Supprimer',
-    saved: 'Enregistré',
-    saving: 'Enregistrement…',
-    unsaved: 'Modifications non enregistrées',
-    'status.open': 'Ouvert',
-    'status.sent': 'Envoyé',
-    'status.deleted': 'Supprimé',
-    registrationCode: "Code d'enregistrement",
-    sections: 'Sections',
-    complete: 'complet',
-    errors: 'erreurs',
-    sendFailed: "L'enregistrement n'a pas été envoyé : corrigez ces erreurs.",
-    sentOk: "L'enregistrement a été envoyé.",
-    goTo: 'Aller au champ',
-    readOnly: 'Lecture seule',
-    previous: 'Section précédente',
-    next: 'Section suivante',
-    confirmDelete: 'Supprimer cet enregistrement ?',
-    typeErrors:
-      'Certaines valeurs ne sont pas valides ; elles sont enregistrées, mais corrigez-les avant l’envoi.',
-    dropped: 'Valeurs retirées car leur champ est masqué',
-  },
-  nl: {
-    save: 'Opslaan',
-    send: 'Versturen',
-    delete: 'Verwijderen',
-    saved: 'Opgeslagen',
-    saving: 'Opslaan…',
-    unsaved: 'Niet-opgeslagen wijzigingen',
-    'status.open': 'Open',
-    'status.sent': 'Verstuurd',
-    'status.deleted': 'Verwijderd',
-    registrationCode: 'Registratiecode',
-    sections: 'Secties',
-    complete: 'volledig',
-    errors: 'fouten',
-    sendFailed: 'De registratie werd niet verstuurd: verbeter deze fouten.',
-    sentOk: 'De registratie werd verstuurd.',
-    goTo: 'Naar het veld',
-    readOnly: 'Alleen-lezen',
-    previous: 'Vorige sectie',
-    next: 'Volgende sectie',
-    confirmDelete: 'Deze registratie verwijderen?',
-    typeErrors: 'Sommige waarden zijn niet geldig; ze zijn opgeslagen, maar verbeter ze vóór het versturen.',
-    dropped: 'Waarden verwijderd omdat hun veld verborgen is',
-  },
-  en: {
-    save: 'Save',
-    send: 'Send',
-    delete: 'Delete',
-    saved: 'Saved',
-    saving: 'Saving…',
-    unsaved: 'Unsaved changes',
-    'status.open': 'Open',
-    'status.sent': 'Sent',
-    'status.deleted': 'Deleted',
-    registrationCode: 'Registration code',
-    sections: 'Sections',
-    complete: 'complete',
-    errors: 'errors',
-    sendFailed: 'The registration was not sent: correct these errors.',
-    sentOk: 'The registration was sent.',
-    goTo: 'Go to the field',
-    readOnly: 'Read-only',
-    previous: 'Previous section',
-    next: 'Next section',
-    confirmDelete: 'Delete this registration?',
-    typeErrors: 'Some values are not valid; they are saved, but correct them before sending.',
-    dropped: 'Values removed because their field is hidden',
-  },
-  de: {
-    save: 'Speichern',
-    send: 'Senden',
-    delete: 'Löschen',
-    saved: 'Gespeichert',
-    saving: 'Speichern…',
-    unsaved: 'Nicht gespeicherte Änderungen',
-    'status.open': 'Offen',
-    'status.sent': 'Gesendet',
-    'status.deleted': 'Gelöscht',
-    registrationCode: 'Registrierungscode',
-    sections: 'Abschnitte',
-    complete: 'vollständig',
-    errors: 'Fehler',
-    sendFailed: 'Die Registrierung wurde nicht gesendet: korrigieren Sie diese Fehler.',
-    sentOk: 'Die Registrierung wurde gesendet.',
-    goTo: 'Zum Feld',
-    readOnly: 'Schreibgeschützt',
-    previous: 'Vorheriger Abschnitt',
-    next: 'Nächster Abschnitt',
-    confirmDelete: 'Diese Registrierung löschen?',
-    typeErrors: 'Einige Werte sind ungültig; sie sind gespeichert, korrigieren Sie sie aber vor dem Senden.',
-    dropped: 'Entfernte Werte, weil ihr Feld ausgeblendet ist',
-  },
-};
+/*
+ * The renderer's own words (buttons, statuses, navigation, repeats) in fr/nl/en/de, one catalog of
+ * the message system of @regforms/runtime (ICU). The compiled form's bundle comes first: a
+ * registry may reword any of them.
+ */
+import { type MessageCatalog, messageFormatter } from '@regforms/runtime';
 
-/** A translator over the compiled form's bundle, then the renderer's words, then a fallback language. */
+export const RENDERER_MESSAGES = {
+  save: {
+    fr: 'Enregistrer',
+    nl: 'Opslaan',
+    en: 'Save',
+    de: 'Speichern',
+  },
+  send: {
+    fr: 'Envoyer',
+    nl: 'Versturen',
+    en: 'Send',
+    de: 'Senden',
+  },
+  delete: {
+    fr: 'Supprimer',
+    nl: 'Verwijderen',
+    en: 'Delete',
+    de: 'Löschen',
+  },
+  saved: {
+    fr: 'Enregistré',
+    nl: 'Opgeslagen',
+    en: 'Saved',
+    de: 'Gespeichert',
+  },
+  saving: {
+    fr: 'Enregistrement…',
+    nl: 'Opslaan…',
+    en: 'Saving…',
+    de: 'Speichern…',
+  },
+  unsaved: {
+    fr: 'Modifications non enregistrées',
+    nl: 'Niet-opgeslagen wijzigingen',
+    en: 'Unsaved changes',
+    de: 'Nicht gespeicherte Änderungen',
+  },
+  'status.open': {
+    fr: 'Ouvert',
+    nl: 'Open',
+    en: 'Open',
+    de: 'Offen',
+  },
+  'status.sent': {
+    fr: 'Envoyé',
+    nl: 'Verstuurd',
+    en: 'Sent',
+    de: 'Gesendet',
+  },
+  'status.deleted': {
+    fr: 'Supprimé',
+    nl: 'Verwijderd',
+    en: 'Deleted',
+    de: 'Gelöscht',
+  },
+  registrationCode: {
+    fr: "Code d'enregistrement",
+    nl: 'Registratiecode',
+    en: 'Registration code',
+    de: 'Registrierungscode',
+  },
+  sections: {
+    fr: 'Sections',
+    nl: 'Secties',
+    en: 'Sections',
+    de: 'Abschnitte',
+  },
+  complete: {
+    fr: 'complet',
+    nl: 'volledig',
+    en: 'complete',
+    de: 'vollständig',
+  },
+  errors: {
+    fr: 'erreurs',
+    nl: 'fouten',
+    en: 'errors',
+    de: 'Fehler',
+  },
+  sendFailed: {
+    fr: "L'enregistrement n'a pas été envoyé : corrigez ces erreurs.",
+    nl: 'De registratie werd niet verstuurd: verbeter deze fouten.',
+    en: 'The registration was not sent: correct these errors.',
+    de: 'Die Registrierung wurde nicht gesendet: korrigieren Sie diese Fehler.',
+  },
+  sentOk: {
+    fr: "L'enregistrement a été envoyé.",
+    nl: 'De registratie werd verstuurd.',
+    en: 'The registration was sent.',
+    de: 'Die Registrierung wurde gesendet.',
+  },
+  readOnly: {
+    fr: 'Lecture seule',
+    nl: 'Alleen-lezen',
+    en: 'Read-only',
+    de: 'Schreibgeschützt',
+  },
+  previous: {
+    fr: 'Section précédente',
+    nl: 'Vorige sectie',
+    en: 'Previous section',
+    de: 'Vorheriger Abschnitt',
+  },
+  next: {
+    fr: 'Section suivante',
+    nl: 'Volgende sectie',
+    en: 'Next section',
+    de: 'Nächster Abschnitt',
+  },
+  'repeat.errors': {
+    fr: '{count, plural, one {# erreur} other {# erreurs}}',
+    nl: '{count, plural, one {# fout} other {# fouten}}',
+    en: '{count, plural, one {# error} other {# errors}}',
+    de: '{count} Fehler',
+  },
+  'repeat.empty': { fr: 'Aucun élément.', nl: 'Geen items.', en: 'No items.', de: 'Keine Einträge.' },
+} satisfies MessageCatalog;
+
+export type RendererMessageKey = keyof typeof RENDERER_MESSAGES;
+
+/** One of the renderer's own words in `lang` (English for a language the catalog lacks). */
+export const rendererText = messageFormatter<RendererMessageKey>(RENDERER_MESSAGES);
+const isRendererKey = (key: string): key is RendererMessageKey => key in RENDERER_MESSAGES;
+
+/**
+ * A text in the form language: the compiled form's bundle (its `{name}` filled in), else the
+ * renderer's own words, else the fallback.
+ */
 export function translator(bundle: Record<string, string> | undefined, lang: string) {
-  const ui = UI_STRINGS[lang] ?? UI_STRINGS.en!;
-  return (key: string, fallback?: string): string | undefined => bundle?.[key] ?? ui[key] ?? fallback;
+  return (
+    key: string,
+    fallback?: string,
+    values: Record<string, string | number> = {},
+  ): string | undefined => {
+    const own = bundle?.[key];
+    if (own !== undefined)
+      return own.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+    return isRendererKey(key) ? rendererText(lang, key, values) : fallback;
+  };
 }

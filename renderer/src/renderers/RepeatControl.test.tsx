@@ -111,7 +111,7 @@ describe('repeat', () => {
       { additionalErrors: [err('/PCI/1/DT_PCI'), err('/PCI/1', 'TX_COMPLIC')] },
     );
     const [first, second] = items() as [HTMLElement, HTMLElement];
-    expect(within(second).getByText('2 erreur(s)')).toBeTruthy();
+    expect(within(second).getByText('2 erreurs')).toBeTruthy();
     expect(within(first).queryByText(/erreur/)).toBeNull();
   });
 

@@ -21,6 +21,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { type RendererMessageKey, rendererText } from '../form/strings.ts';
 import type { PendingEdits } from '../session/pending-edits.ts';
 
 /** The control options the compiler writes on every Control of a compiled form's UI schema. */
@@ -364,28 +365,17 @@ export function typedError(
 }
 
 /**
- * Texts of the renderer itself that a compiled form's bundle may not carry yet; the bundle wins
- * when it has the key, so a registry can reword them.
+ * A text of the renderer itself in the form language: the compiled form's bundle when it has
+ * the key (a registry may reword it; `{name}` filled in), else the renderer's own catalog.
  */
-const UI_TEXT: Record<string, Record<string, string>> = {
-  'repeat.errors': {
-    fr: '{count} erreur(s)',
-    nl: '{count} fout(en)',
-    de: '{count} Fehler',
-    en: '{count} error(s)',
-  },
-  'repeat.empty': { fr: 'Aucun élément.', nl: 'Geen items.', de: 'Keine Einträge.', en: 'No items.' },
-};
-
-/** A renderer text in the form language: the bundle's, else the built-in one; `{name}` filled in. */
 export function uiText(
   t: Translate,
   locale: string,
-  key: string,
+  key: RendererMessageKey,
   values: Record<string, string | number> = {},
 ) {
-  const builtIn = UI_TEXT[key];
-  const fallback = builtIn?.[locale.slice(0, 2)] ?? builtIn?.en ?? key;
-  const text = tr(t, key, fallback);
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+  const own = t(key, undefined as unknown as string, values);
+  return own !== undefined && own !== key
+    ? own.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m))
+    : rendererText(locale, key, values);
 }

@@ -12,11 +12,11 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
-import type { MigrationIssue, Registration } from '@regforms/registrations';
+import { type MigrationIssue, migrationIssueText, type Registration } from '@regforms/registrations';
 import type { CompiledForm } from '@regforms/runtime';
 import { useState } from 'react';
 import type { Compiled } from '../definitions/protocol.ts';
-import { type UiKey, useLang } from '../i18n.tsx';
+import { useLang } from '../i18n.tsx';
 import { issueValue, labelOf, type MigrationOffer, migrationOffer, pathOfName } from './migration.ts';
 import { registrations } from './service.ts';
 
@@ -30,7 +30,7 @@ function NotKeptList({
   /** The version the registration moves (or moved) to. */
   version: string;
 }) {
-  const { t, lang } = useLang();
+  const { lang } = useLang();
   return (
     <Box component="ul" sx={{ pl: 2, my: 0.5 }} data-testid="not-kept">
       {issues.map((i) => (
@@ -43,7 +43,7 @@ function NotKeptList({
           <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace' }}>
             {i.name} = “{issueValue(i)}”
           </Typography>{' '}
-          — {t(`migration.${i.reason}` as UiKey, { version })}
+          — {migrationIssueText({ reason: i.reason, params: { version, ...i.params } }, lang)}
         </li>
       ))}
     </Box>
