@@ -33,7 +33,7 @@ const en = {
   version: 'Version',
   status: 'Status',
   effective: 'Effective from',
-  latest: 'latest',
+  latest: 'most recent',
   'status.draft': 'Draft',
   'status.published': 'Published',
   loading: 'Loading the definitions…',
@@ -73,7 +73,7 @@ const en = {
   newVersionTitle: 'Start a new version',
   newVersionIntro: 'A draft copied from version {base}, with the next version number:',
   bump: 'Kind of change',
-  'bump.major': 'Major — existing drafts or records become invalid (e.g. a new mandatory field)',
+  'bump.major': 'Major — existing Open or Sent registrations may become invalid (e.g. a new mandatory field)',
   'bump.minor': 'Minor — compatible (e.g. a new code, a new optional field)',
   'bump.patch': 'Patch — wording only',
   exists: 'exists already',
@@ -163,9 +163,9 @@ const en = {
   csvFailed:
     '{file} could not be read: {error}. Check that it is a CSV file (UTF-8, “;”) and choose it again.',
   csvCheckedTotals:
-    '{file} checked, nothing stored yet — {rows} {rows, plural, one {row} other {rows}}: {sent} to send, {draft} {draft, plural, one {draft} other {drafts}}, {replaced} replacing, {rejected} rejected, {skipped} empty.',
+    '{file} checked, nothing stored yet — {rows} {rows, plural, one {row} other {rows}}: {sent} to send, {draft} kept Open, {replaced} replacing, {rejected} rejected, {skipped} empty.',
   csvImportedTotals:
-    '{file} imported — {rows} {rows, plural, one {row} other {rows}}: {sent} sent, {draft} {draft, plural, one {draft} other {drafts}}, {replaced} replacing, {rejected} rejected, {skipped} empty.',
+    '{file} imported — {rows} {rows, plural, one {row} other {rows}}: {sent} sent, {draft} kept Open, {replaced} replacing, {rejected} rejected, {skipped} empty.',
   importNote: 'Rejected rows are never stored: fix them in the file and check it again.',
   fileIssues: 'About the whole file',
   'severity.error': 'error',
@@ -175,19 +175,19 @@ const en = {
   details: 'Errors and warnings',
   'outcome.sent': 'Sent',
   'outcome.toSend': 'To send',
-  'outcome.draft': 'Draft (Open)',
+  'outcome.draft': 'Kept Open (STATUS=draft)',
   'outcome.replaced': 'Replaces',
   'outcome.rejected': 'Rejected',
   'outcome.skipped-empty': 'Empty line, skipped',
   replaces: 'Replaces {what} (same business key).',
   rowsNotShown: '{n} more {n, plural, one {row} other {rows}} not shown: the totals above count them.',
   wholeRow: '(whole row)',
-  migrationOffer: 'A newer version {version} exists — move this draft to it',
+  migrationOffer: 'A newer version {version} exists — move this Open registration to it',
   migrationAllKept: '{n, plural, one {The one answer fits} other {All # answers fit}} the new version.',
   migrationSomeLost:
     '{n, plural, one {# answer is} other {# answers are}} kept; {lost, plural, one {# no longer fits and is} other {# no longer fit and are}} listed before you move it.',
   migrationReview: 'Review the move',
-  migrationTitle: 'Move this draft from version {from} to {to}',
+  migrationTitle: 'Move this Open registration from version {from} to {to}',
   migrationKept: 'Kept ({n})',
   migrationRenamed: 'Carried to a new technical name:',
   migrationNotKept: 'No longer fits ({n})',
@@ -200,7 +200,7 @@ const en = {
   migrationDone: 'Moved from version {from} to {to}.',
   migrationLeftBehind: '{n, plural, one {# answer was} other {# answers were}} not carried over:',
   newerVersionChip: '→ {version} available',
-  newerVersionHint: 'A newer version {version} exists: open this draft to move it.',
+  newerVersionHint: 'A newer version {version} exists: open this registration to move it.',
   'kind.field-added': 'Field added',
   'kind.field-removed': 'Field removed',
   'kind.field-renamed': 'Technical name changed',
@@ -297,7 +297,7 @@ const fr: Record<UiKey, string> = {
   newVersionIntro: 'Un brouillon copié de la version {base}, avec le numéro de version suivant :',
   bump: 'Nature du changement',
   'bump.major':
-    'Majeure — les brouillons ou enregistrements existants deviennent invalides (p. ex. un nouveau champ obligatoire)',
+    'Majeure — les enregistrements ouverts ou envoyés existants peuvent devenir invalides (p. ex. un nouveau champ obligatoire)',
   'bump.minor': 'Mineure — compatible (p. ex. un nouveau code, un nouveau champ facultatif)',
   'bump.patch': 'Correctif — formulation uniquement',
   exists: 'existe déjà',
@@ -391,9 +391,9 @@ const fr: Record<UiKey, string> = {
   csvFailed:
     '{file} n’a pas pu être lu : {error}. Vérifiez qu’il s’agit d’un fichier CSV (UTF-8, « ; ») et choisissez-le à nouveau.',
   csvCheckedTotals:
-    '{file} vérifié, rien n’est encore enregistré — {rows} {rows, plural, one {ligne} other {lignes}} : {sent} à envoyer, {draft} {draft, plural, one {brouillon} other {brouillons}}, {replaced} en remplacement, {rejected} {rejected, plural, one {rejetée} other {rejetées}}, {skipped} {skipped, plural, one {vide} other {vides}}.',
+    '{file} vérifié, rien n’est encore enregistré — {rows} {rows, plural, one {ligne} other {lignes}} : {sent} à envoyer, {draft} {draft, plural, one {gardé ouvert} other {gardés ouverts}}, {replaced} en remplacement, {rejected} {rejected, plural, one {rejetée} other {rejetées}}, {skipped} {skipped, plural, one {vide} other {vides}}.',
   csvImportedTotals:
-    '{file} importé — {rows} {rows, plural, one {ligne} other {lignes}} : {sent} {sent, plural, one {envoyée} other {envoyées}}, {draft} {draft, plural, one {brouillon} other {brouillons}}, {replaced} en remplacement, {rejected} {rejected, plural, one {rejetée} other {rejetées}}, {skipped} {skipped, plural, one {vide} other {vides}}.',
+    '{file} importé — {rows} {rows, plural, one {ligne} other {lignes}} : {sent} {sent, plural, one {envoyée} other {envoyées}}, {draft} {draft, plural, one {gardé ouvert} other {gardés ouverts}}, {replaced} en remplacement, {rejected} {rejected, plural, one {rejetée} other {rejetées}}, {skipped} {skipped, plural, one {vide} other {vides}}.',
   importNote:
     'Les lignes rejetées ne sont jamais enregistrées : corrigez-les dans le fichier et vérifiez-le à nouveau.',
   fileIssues: 'Sur l’ensemble du fichier',
@@ -404,7 +404,7 @@ const fr: Record<UiKey, string> = {
   details: 'Erreurs et avertissements',
   'outcome.sent': 'Envoyé',
   'outcome.toSend': 'À envoyer',
-  'outcome.draft': 'Brouillon (ouvert)',
+  'outcome.draft': 'Gardé ouvert (STATUS=draft)',
   'outcome.replaced': 'Remplace',
   'outcome.rejected': 'Rejeté',
   'outcome.skipped-empty': 'Ligne vide, ignorée',
@@ -412,13 +412,13 @@ const fr: Record<UiKey, string> = {
   rowsNotShown:
     '{n} {n, plural, one {autre} other {autres}} {n, plural, one {ligne} other {lignes}} non {n, plural, one {affichée} other {affichées}} : les totaux ci-dessus les comptent.',
   wholeRow: '(ligne entière)',
-  migrationOffer: 'Une version plus récente {version} existe — déplacez-y ce brouillon',
+  migrationOffer: 'Une version plus récente {version} existe — déplacez-y cet enregistrement ouvert',
   migrationAllKept:
     '{n, plural, one {La réponse convient} other {Les # réponses conviennent}} à la nouvelle version.',
   migrationSomeLost:
     '{n, plural, one {# réponse est gardée} other {# réponses sont gardées}} ; {lost, plural, one {# ne convient plus et est listée} other {# ne conviennent plus et sont listées}} avant le déplacement.',
   migrationReview: 'Examiner le déplacement',
-  migrationTitle: 'Déplacer ce brouillon de la version {from} vers {to}',
+  migrationTitle: 'Déplacer cet enregistrement ouvert de la version {from} vers {to}',
   migrationKept: 'Gardé ({n})',
   migrationRenamed: 'Repris sous un nouveau nom technique :',
   migrationNotKept: 'Ne convient plus ({n})',
@@ -432,7 +432,7 @@ const fr: Record<UiKey, string> = {
   migrationLeftBehind:
     '{n, plural, one {# réponse n’a pas été reprise} other {# réponses n’ont pas été reprises}} :',
   newerVersionChip: '→ {version} disponible',
-  newerVersionHint: 'Une version plus récente {version} existe : ouvrez ce brouillon pour le déplacer.',
+  newerVersionHint: 'Une version plus récente {version} existe : ouvrez cet enregistrement pour le déplacer.',
   'kind.field-added': 'Champ ajouté',
   'kind.field-removed': 'Champ supprimé',
   'kind.field-renamed': 'Nom technique modifié',
@@ -526,7 +526,8 @@ const nl: Record<UiKey, string> = {
   newVersionTitle: 'Een nieuwe versie beginnen',
   newVersionIntro: 'Een ontwerp gekopieerd van versie {base}, met het volgende versienummer:',
   bump: 'Soort wijziging',
-  'bump.major': 'Major — bestaande ontwerpen of registraties worden ongeldig (bv. een nieuw verplicht veld)',
+  'bump.major':
+    'Major — bestaande open of verzonden registraties kunnen ongeldig worden (bv. een nieuw verplicht veld)',
   'bump.minor': 'Minor — compatibel (bv. een nieuwe code, een nieuw optioneel veld)',
   'bump.patch': 'Patch — enkel formulering',
   exists: 'bestaat al',
@@ -616,9 +617,9 @@ const nl: Record<UiKey, string> = {
   csvFailed:
     '{file} kon niet gelezen worden: {error}. Controleer dat het een CSV-bestand is (UTF-8, “;”) en kies het opnieuw.',
   csvCheckedTotals:
-    '{file} gecontroleerd, nog niets opgeslagen — {rows} {rows, plural, one {rij} other {rijen}}: {sent} te verzenden, {draft} {draft, plural, one {ontwerp} other {ontwerpen}}, {replaced} ter vervanging, {rejected} geweigerd, {skipped} leeg.',
+    '{file} gecontroleerd, nog niets opgeslagen — {rows} {rows, plural, one {rij} other {rijen}}: {sent} te verzenden, {draft} open gehouden, {replaced} ter vervanging, {rejected} geweigerd, {skipped} leeg.',
   csvImportedTotals:
-    '{file} geïmporteerd — {rows} {rows, plural, one {rij} other {rijen}}: {sent} verzonden, {draft} {draft, plural, one {ontwerp} other {ontwerpen}}, {replaced} ter vervanging, {rejected} geweigerd, {skipped} leeg.',
+    '{file} geïmporteerd — {rows} {rows, plural, one {rij} other {rijen}}: {sent} verzonden, {draft} open gehouden, {replaced} ter vervanging, {rejected} geweigerd, {skipped} leeg.',
   importNote:
     'Geweigerde rijen worden nooit opgeslagen: verbeter ze in het bestand en controleer het opnieuw.',
   fileIssues: 'Over het hele bestand',
@@ -629,7 +630,7 @@ const nl: Record<UiKey, string> = {
   details: 'Fouten en waarschuwingen',
   'outcome.sent': 'Verzonden',
   'outcome.toSend': 'Te verzenden',
-  'outcome.draft': 'Ontwerp (open)',
+  'outcome.draft': 'Open gehouden (STATUS=draft)',
   'outcome.replaced': 'Vervangt',
   'outcome.rejected': 'Geweigerd',
   'outcome.skipped-empty': 'Lege regel, overgeslagen',
@@ -637,13 +638,13 @@ const nl: Record<UiKey, string> = {
   rowsNotShown:
     '{n} andere {n, plural, one {rij} other {rijen}} niet getoond: de totalen hierboven tellen ze mee.',
   wholeRow: '(hele rij)',
-  migrationOffer: 'Er bestaat een nieuwere versie {version} — verplaats dit ontwerp ernaar',
+  migrationOffer: 'Er bestaat een nieuwere versie {version} — verplaats deze open registratie ernaar',
   migrationAllKept:
     '{n, plural, one {Het antwoord past} other {Alle # antwoorden passen}} in de nieuwe versie.',
   migrationSomeLost:
     '{n, plural, one {# antwoord wordt} other {# antwoorden worden}} bewaard; {lost, plural, one {# past niet meer en wordt} other {# passen niet meer en worden}} opgesomd voor u verplaatst.',
   migrationReview: 'De verplaatsing bekijken',
-  migrationTitle: 'Dit ontwerp verplaatsen van versie {from} naar {to}',
+  migrationTitle: 'Deze open registratie verplaatsen van versie {from} naar {to}',
   migrationKept: 'Bewaard ({n})',
   migrationRenamed: 'Overgenomen onder een nieuwe technische naam:',
   migrationNotKept: 'Past niet meer ({n})',
@@ -656,7 +657,7 @@ const nl: Record<UiKey, string> = {
   migrationDone: 'Verplaatst van versie {from} naar {to}.',
   migrationLeftBehind: '{n, plural, one {# antwoord werd} other {# antwoorden werden}} niet overgenomen:',
   newerVersionChip: '→ {version} beschikbaar',
-  newerVersionHint: 'Er bestaat een nieuwere versie {version}: open dit ontwerp om het te verplaatsen.',
+  newerVersionHint: 'Er bestaat een nieuwere versie {version}: open deze registratie om ze te verplaatsen.',
   'kind.field-added': 'Veld toegevoegd',
   'kind.field-removed': 'Veld verwijderd',
   'kind.field-renamed': 'Technische naam gewijzigd',
@@ -762,7 +763,7 @@ const de: Record<UiKey, string> = {
   newVersionIntro: 'Ein Entwurf, kopiert aus Version {base}, mit der nächsten Versionsnummer:',
   bump: 'Art der Änderung',
   'bump.major':
-    'Major — bestehende Entwürfe oder Registrierungen werden ungültig (z. B. ein neues Pflichtfeld)',
+    'Major — bestehende offene oder gesendete Registrierungen können ungültig werden (z. B. ein neues Pflichtfeld)',
   'bump.minor': 'Minor — kompatibel (z. B. ein neuer Code, ein neues optionales Feld)',
   'bump.patch': 'Patch — nur Formulierung',
   exists: 'existiert bereits',
@@ -847,9 +848,9 @@ const de: Record<UiKey, string> = {
   csvFailed:
     '{file} konnte nicht gelesen werden: {error}. Prüfen Sie, ob es eine CSV-Datei ist (UTF-8, „;“), und wählen Sie sie erneut.',
   csvCheckedTotals:
-    '{file} geprüft, noch nichts gespeichert — {rows} {rows, plural, one {Zeile} other {Zeilen}}: {sent} zu senden, {draft} als Entwurf, {replaced} als Ersatz, {rejected} abgelehnt, {skipped} leer.',
+    '{file} geprüft, noch nichts gespeichert — {rows} {rows, plural, one {Zeile} other {Zeilen}}: {sent} zu senden, {draft} offen behalten, {replaced} als Ersatz, {rejected} abgelehnt, {skipped} leer.',
   csvImportedTotals:
-    '{file} importiert — {rows} {rows, plural, one {Zeile} other {Zeilen}}: {sent} gesendet, {draft} als Entwurf, {replaced} als Ersatz, {rejected} abgelehnt, {skipped} leer.',
+    '{file} importiert — {rows} {rows, plural, one {Zeile} other {Zeilen}}: {sent} gesendet, {draft} offen behalten, {replaced} als Ersatz, {rejected} abgelehnt, {skipped} leer.',
   importNote:
     'Abgelehnte Zeilen werden nie gespeichert: Korrigieren Sie sie in der Datei und prüfen Sie die Datei erneut.',
   fileIssues: 'Zur gesamten Datei',
@@ -860,7 +861,7 @@ const de: Record<UiKey, string> = {
   details: 'Fehler und Warnungen',
   'outcome.sent': 'Gesendet',
   'outcome.toSend': 'Zu senden',
-  'outcome.draft': 'Entwurf (Offen)',
+  'outcome.draft': 'Offen behalten (STATUS=draft)',
   'outcome.replaced': 'Ersetzt',
   'outcome.rejected': 'Abgelehnt',
   'outcome.skipped-empty': 'Leere Zeile, übersprungen',
@@ -868,12 +869,12 @@ const de: Record<UiKey, string> = {
   rowsNotShown:
     '{n} weitere {n, plural, one {Zeile} other {Zeilen}} nicht angezeigt: Die Summen oben zählen sie mit.',
   wholeRow: '(ganze Zeile)',
-  migrationOffer: 'Es gibt eine neuere Version {version} — diesen Entwurf dorthin verschieben',
+  migrationOffer: 'Es gibt eine neuere Version {version} — diese offene Registrierung dorthin verschieben',
   migrationAllKept: '{n, plural, one {Die Antwort passt} other {Alle # Antworten passen}} zur neuen Version.',
   migrationSomeLost:
     '{n, plural, one {# Antwort wird} other {# Antworten werden}} behalten; {lost, plural, one {# passt nicht mehr und wird} other {# passen nicht mehr und werden}} vor dem Verschieben aufgelistet.',
   migrationReview: 'Verschiebung prüfen',
-  migrationTitle: 'Diesen Entwurf von Version {from} nach {to} verschieben',
+  migrationTitle: 'Diese offene Registrierung von Version {from} nach {to} verschieben',
   migrationKept: 'Behalten ({n})',
   migrationRenamed: 'Unter einem neuen technischen Namen übernommen:',
   migrationNotKept: 'Passt nicht mehr ({n})',
@@ -887,7 +888,7 @@ const de: Record<UiKey, string> = {
   migrationLeftBehind: '{n, plural, one {# Antwort wurde} other {# Antworten wurden}} nicht übernommen:',
   newerVersionChip: '→ {version} verfügbar',
   newerVersionHint:
-    'Es gibt eine neuere Version {version}: Öffnen Sie diesen Entwurf, um ihn zu verschieben.',
+    'Es gibt eine neuere Version {version}: Öffnen Sie diese Registrierung, um sie zu verschieben.',
   'kind.field-added': 'Feld hinzugefügt',
   'kind.field-removed': 'Feld entfernt',
   'kind.field-renamed': 'Technischer Name geändert',

@@ -322,7 +322,7 @@ describe('studio', () => {
     await report.waitFor({ timeout: 30_000 });
     expect(await report.getAttribute('data-dry-run')).toBe('true');
     expect(await page.getByTestId('csv-totals').textContent()).toBe(
-      'batch.csv checked, nothing stored yet — 3 rows: 1 to send, 1 draft, 0 replacing, 1 rejected, 0 empty.',
+      'batch.csv checked, nothing stored yet — 3 rows: 1 to send, 1 kept Open, 0 replacing, 1 rejected, 0 empty.',
     );
     const row = (line: number) => page.locator(`[data-testid="csv-rows"] tr[data-line="${line}"]`);
     expect(await row(2).getAttribute('data-outcome')).toBe('sent');
@@ -387,7 +387,7 @@ describe('studio', () => {
       .not.toBe(first);
     await page.getByTestId('csv-totals').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('csv-totals').textContent()).toBe(
-      `large.csv checked, nothing stored yet — ${file.rows.length} rows: ${file.rows.length - file.invalid.length} to send, 0 drafts, 0 replacing, ${file.invalid.length} rejected, 0 empty.`,
+      `large.csv checked, nothing stored yet — ${file.rows.length} rows: ${file.rows.length - file.invalid.length} to send, 0 kept Open, 0 replacing, ${file.invalid.length} rejected, 0 empty.`,
     );
     expect(errors).toEqual([]);
     await close();
@@ -468,10 +468,14 @@ describe('studio', () => {
     const offer = page.getByTestId('migration-offer');
     await offer.waitFor();
     expect(await offer.getAttribute('data-to')).toBe('3.0.0');
-    expect(await offer.textContent()).toContain('A newer version 3.0.0 exists — move this draft to it');
+    expect(await offer.textContent()).toContain(
+      'A newer version 3.0.0 exists — move this Open registration to it',
+    );
     expect(await offer.textContent()).toContain('4 answers are kept; 1 no longer fits');
     await page.locator('[data-action="review-migration"]').click();
-    const dialog = page.getByRole('dialog', { name: 'Move this draft from version 1.0.0 to 3.0.0' });
+    const dialog = page.getByRole('dialog', {
+      name: 'Move this Open registration from version 1.0.0 to 3.0.0',
+    });
     await dialog.waitFor();
     const kept = ['TX_AUTHOR', 'IDC_PAT', 'DT_IMPLTN', 'CD_DEVICE_TPE'].map(
       (n) => old.i18n.en![`${n}.label`],

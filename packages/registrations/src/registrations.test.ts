@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { compileDefinitions } from '@regforms/compiler';
 import { readDefinitionFiles } from '@regforms/compiler/node';
+import { catalogProblems } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
+import { MIGRATION_MESSAGES } from './migration-messages.ts';
 import { pseudonymousCode } from './pseudonym.ts';
 import { createRegistration, LifecycleError, newRegistrationCode } from './registration.ts';
 import { Registrations } from './service.ts';
@@ -202,5 +204,11 @@ describe('IndexedDbStore schema upgrades', () => {
       ['type', 'typeStatus'],
     );
     reopened.close();
+  });
+});
+
+describe('migration messages', () => {
+  it('are in fr, nl, en and de, each valid ICU with the arguments of the English one', () => {
+    expect(catalogProblems(MIGRATION_MESSAGES)).toEqual([]);
   });
 });
