@@ -187,7 +187,7 @@ export class RegformsFormElement extends HTMLElement {
     return this.#loading;
   }
 
-  /** The newest Open draft of this form, to go on with (unless resume="false"). */
+  /** The most recently saved Open registration of this form, to go on with (unless resume="false"). */
   async #resume(form: CompiledForm, registrations: Registrations): Promise<Registration | undefined> {
     if (this.getAttribute('resume') === 'false') return undefined;
     const open = await registrations.list({
