@@ -179,8 +179,8 @@ describe('the packed packages', () => {
 });
 
 describe('a host outside the repository, from the packed packages', () => {
-  it('runs the packed CLI: regforms --help', () => {
-    const help = sh('pnpm', ['exec', 'regforms', '--help'], APP);
+  it('runs the packed CLI: npx regforms --help', () => {
+    const help = sh('npx', ['--no-install', 'regforms', '--help'], APP);
     expect(help).toContain('Usage: regforms <command> [options]');
     expect(help).toMatch(/csv\s+CSV template and dictionary/);
   });

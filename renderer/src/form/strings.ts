@@ -130,6 +130,14 @@ export const rendererText = messageFormatter<RendererMessageKey>(RENDERER_MESSAG
 const isRendererKey = (key: string): key is RendererMessageKey => key in RENDERER_MESSAGES;
 
 /**
+ * A text of a compiled form (the registry's own words, not ICU) with its `{name}` filled in; a
+ * name without a value stays as it is, so it shows.
+ */
+export function fillText(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}
+
+/**
  * A text in the form language: the compiled form's bundle (its `{name}` filled in), else the
  * renderer's own words, else the fallback.
  */
@@ -140,8 +148,7 @@ export function translator(bundle: Record<string, string> | undefined, lang: str
     values: Record<string, string | number> = {},
   ): string | undefined => {
     const own = bundle?.[key];
-    if (own !== undefined)
-      return own.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+    if (own !== undefined) return fillText(own, values);
     return isRendererKey(key) ? rendererText(lang, key, values) : fallback;
   };
 }

@@ -21,7 +21,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type RendererMessageKey, rendererText } from '../form/strings.ts';
+import { fillText, type RendererMessageKey, rendererText } from '../form/strings.ts';
 import type { PendingEdits } from '../session/pending-edits.ts';
 
 /** The control options the compiler writes on every Control of a compiled form's UI schema. */
@@ -375,7 +375,5 @@ export function uiText(
   values: Record<string, string | number> = {},
 ) {
   const own = t(key, undefined as unknown as string, values);
-  return own !== undefined && own !== key
-    ? own.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m))
-    : rendererText(locale, key, values);
+  return own !== undefined && own !== key ? fillText(own, values) : rendererText(locale, key, values);
 }
