@@ -100,7 +100,7 @@ describe('studio', () => {
       expect(links).toContain(name);
     // A draft is listed, but the most recent version is the highest published one.
     expect(links).toContain('2.1.0 · Draft');
-    expect(links).toContain('2.0.0 · latest');
+    expect(links).toContain('2.0.0 · most recent');
     expect(errors).toEqual([]);
     await close();
   });
@@ -482,7 +482,7 @@ describe('studio', () => {
     );
     expect(((await dialog.getByTestId('kept').textContent()) ?? '').split(' · ').sort()).toEqual(kept.sort());
     const lost =
-      'Left ventricular ejection fraction (LVEF) MS_LVEF = “70” — no longer valid in version 3.0.0 (new limits or format).';
+      'Left ventricular ejection fraction (LVEF) MS_LVEF = “70” — no longer valid in version 3.0.0: The value must be at most 60.';
     const notKept = dialog.getByTestId('not-kept').getByRole('listitem');
     expect(await notKept.allTextContents()).toEqual([lost]);
     expect(await notKept.first().getAttribute('data-reason')).toBe('out-of-bounds');
