@@ -7,7 +7,7 @@ import { CommanderError } from 'commander';
 import { csvCommands } from './commands/csv.ts';
 import { definitionCommands } from './commands/definitions.ts';
 import { versionCommands } from './commands/versions.ts';
-import { RegformsCommand, UsageError } from './usage.ts';
+import { commandPath, RegformsCommand, UsageError } from './usage.ts';
 
 export { UsageError } from './usage.ts';
 
@@ -61,7 +61,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       // Help asked for (0), or shown because a command was missing (a usage mistake).
       return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UsageError) {
-      const command = e.command ?? (current === program ? '' : commandOf(current));
+      const command = e.command ?? commandPath(current);
       io.stderr(`regforms: ${e.message}\nRun 'regforms${command ? ` ${command}` : ''} --help' for usage.\n`);
       return 2;
     }
@@ -71,11 +71,4 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     );
     return 70;
   }
-}
-
-function commandOf(cmd: RegformsCommand): string {
-  const names: string[] = [];
-  for (let c: RegformsCommand | null = cmd; c?.parent; c = c.parent as RegformsCommand | null)
-    names.unshift(c.name());
-  return names.join(' ');
 }
