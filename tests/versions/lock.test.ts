@@ -120,6 +120,12 @@ describe('editing a published version', { timeout: 60_000 }, () => {
     ).toEqual([]);
   });
 
+  it('marking a field as identifying the patient changes the compiled form, not the version', () => {
+    const unmarked = check(replace('_shared/fragments/patient.yaml', /\n\s+identifier: true(?=\n)/, ''));
+    expect(unmarked.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(unmarked.some((d) => d.code === 'PUBLISHED_RECOMPILED')).toBe(true);
+  });
+
   it('deleting a published version or making it a draft again is an error at the lock entry', () => {
     const diagnostics = check((f) =>
       f.path === 'angio/hospitalisation/1.1.0.yaml'

@@ -242,6 +242,10 @@ export const FIELD_TYPE_KEYS: Record<FieldType, Record<string, KeySpec>> = {
     maxLength: { value: { t: 'integer', minimum: 1 }, doc: 'Maximum length' },
     pattern: { value: { t: 'string' }, doc: 'Regular expression the value must match' },
     multiline: { value: { t: 'boolean' }, doc: 'A multi-line input' },
+    identifier: {
+      value: { t: 'boolean' },
+      doc: 'Identifies the patient (a name, an internal number): replaced by a keyed pseudonym when registrations leave the hospital node, as national numbers are',
+    },
   },
   integer: {
     ...DATA_KEYS,

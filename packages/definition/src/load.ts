@@ -458,6 +458,7 @@ class Resolver {
       maxLength: v.maxLength as number | undefined,
       pattern: v.pattern as string | undefined,
       multiline: v.multiline as boolean | undefined,
+      identifier: v.identifier as boolean | undefined,
       min: v.min as number | string | undefined,
       max: v.max as number | string | undefined,
       precision: v.precision as number | undefined,

@@ -73,6 +73,8 @@ export interface Field {
   maxLength?: number;
   pattern?: string;
   multiline?: boolean;
+  /** Identifies the patient: pseudonymised on export (niss fields always are). */
+  identifier?: boolean;
   min?: number | string;
   max?: number | string;
   precision?: number;

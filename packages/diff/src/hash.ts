@@ -10,8 +10,13 @@ import type { Registry, Version } from '@regforms/definition';
 import { canonicalJson } from '@regforms/runtime';
 import { normalise } from './expr.ts';
 
-/** Keys of the model that say where or how something was written, not what it means. */
-const NOT_CONTENT = new Set(['loc', 'file', 'sourceText', 'sources']);
+/**
+ * Keys of the model that say where or how something was written, not what it means; and
+ * `identifier`, which says how a value leaves the hospital node (pseudonymised), not what the
+ * form asks or accepts: a registry may mark a field of a published version as identifying the
+ * patient (the compiled form changes, its meaning does not).
+ */
+const NOT_CONTENT = new Set(['loc', 'file', 'sourceText', 'sources', 'identifier']);
 
 function canonical(value: unknown): string {
   return canonicalJson(value, (key, v) => {

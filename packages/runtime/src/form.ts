@@ -61,6 +61,11 @@ export interface FieldLogic {
   compute?: CompiledExpr;
   /** Rules that must hold; `message` is an i18n key. `keyword` names the rule in errors. */
   checks?: { rule: CompiledExpr; message: string; keyword: string }[];
+  /**
+   * Identifies the patient (every national number, and text fields the definition marks):
+   * replaced by a keyed pseudonym when registrations leave the hospital node.
+   */
+  identifier?: true;
 }
 
 export interface CsvColumn {

@@ -27,7 +27,7 @@ import {
 import { allOf, conditionSchema, type FieldLookup } from './condition.ts';
 import { GENERIC_MESSAGES, KEYWORD_ALIASES } from './messages.ts';
 
-export const COMPILER_VERSION = 'regforms-compiler/0.1.0';
+export const COMPILER_VERSION = 'regforms-compiler/0.2.0';
 const TIME_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
 /** Message keys of the format → the JSON Schema keyword whose error they replace. */
@@ -304,6 +304,7 @@ class Emitter {
       ...(f.required && f.required !== true ? { required: this.condition(f.required, info.repeat) } : {}),
       ...(f.compute ? { compute: toCompiled(f.compute.expr, rename) } : {}),
       ...(checks.length ? { checks } : {}),
+      ...(f.type === 'niss' || f.identifier ? { identifier: true as const } : {}),
     };
   }
 
