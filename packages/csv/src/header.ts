@@ -55,6 +55,9 @@ export function countIgnored(plan: HeaderPlan): void {
  * Matches the header cells with the form's columns and control columns. Messages are in
  * `lang` (default: the form's language, as its validator's).
  */
+/** Unknown columns that get a "did you mean" (the rest are listed without one). */
+const MAX_GUESSES = 50;
+
 export function planHeader(
   form: CompiledForm,
   header: string[],
@@ -67,6 +70,7 @@ export function planHeader(
   const first = new Map<string, number>();
   const slots: Slot[] = [];
   const issues: FileIssue[] = [];
+  let guesses = 0;
   names.forEach((name, i) => {
     const seen = first.get(name);
     if (name !== '' && seen !== undefined) {
@@ -98,7 +102,10 @@ export function planHeader(
           hint: renderMessage(lang, 'EMPTY_COLUMN_NAME.hint'),
         };
       } else {
-        const guess = didYouMean(name, known);
+        // Guesses for the first unknown columns only, and only for names of a plausible
+        // length: each costs a comparison with every known column, and a hostile header has
+        // thousands.
+        const guess = guesses++ < MAX_GUESSES && name.length <= 100 ? didYouMean(name, known) : undefined;
         const params = {
           column: name,
           form: `${form.meta.registry}/${form.meta.registrationType}@${form.meta.version}`,

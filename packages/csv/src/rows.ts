@@ -66,6 +66,18 @@ export function checkRows(form: CompiledForm, job: RowJob): RowJobResult {
   };
 }
 
+/*
+ * A value quoted in the report is cut to its first 200 characters: a hostile cell of megabytes
+ * would otherwise be copied into every report, JSON answer and screen that shows it.
+ */
+const QUOTED_VALUE = 200;
+
+function shortenValues(row: RowReport): void {
+  for (const issue of [...row.errors, ...row.warnings])
+    if (issue.value !== undefined && issue.value.length > QUOTED_VALUE)
+      issue.value = `${issue.value.slice(0, QUOTED_VALUE)}… (${issue.value.length.toLocaleString('en')} characters)`;
+}
+
 /** A data row read from the file: its report so far and the registration data of its cells. */
 export interface PendingRow {
   row: RowReport;
@@ -361,6 +373,12 @@ export class RowReader {
    * and every message about its cells in the report. Whether it is stored is the lifecycle's.
    */
   check(p: PendingRow): CheckedRow {
+    const checked = this.checkRow(p);
+    shortenValues(checked.row);
+    return checked;
+  }
+
+  private checkRow(p: PendingRow): CheckedRow {
     const { row } = p;
     if (row.outcome === 'skipped-empty') return { row, draft: false };
     const { form, repeats } = this;
