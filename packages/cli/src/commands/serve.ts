@@ -37,7 +37,11 @@ interface DatabaseFlags {
 /** --data and --database, which every serve command takes. */
 function databaseOptions(command: Command): Command {
   return command
-    .option('--data <DIR>', 'the embedded database folder (PGlite)', DEFAULT_DATA)
+    .addOption(
+      new Option('--data <DIR>', 'the embedded database folder (PGlite)')
+        .env('REGFORMS_DATA')
+        .default(DEFAULT_DATA),
+    )
     .addOption(
       new Option('--database <URL>', 'a PostgreSQL server instead: postgres://user@host:port/db').env(
         'DATABASE_URL',
@@ -102,7 +106,12 @@ export function serveCommands(program: Command, done: (code: number) => void): v
         'Run the hospital node: registrations in a database, the system-to-system API, CSV upload, the pseudonymised export.',
       )
       .option('--definitions <DIR>', 'the definitions folder, compiled at start', 'definitions')
-      .option('--port <N>', 'the port to listen on', positive('--port'), 8080)
+      .addOption(
+        new Option('--port <N>', 'the port to listen on (0: a free one)')
+          .env('REGFORMS_PORT')
+          .argParser(positive('--port'))
+          .default(8080),
+      )
       .option('--host <HOST>', 'the address to listen on (0.0.0.0: every interface)', '127.0.0.1')
       .option('--element <FILE>', 'the <regforms-form> bundle to serve at /regforms-form.js')
       .option(
