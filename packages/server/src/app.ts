@@ -21,6 +21,7 @@ import type { Forms } from './forms.ts';
 import { fingerprint, idempotent, idempotentLong, KEY } from './idempotency.ts';
 import {
   type Answer,
+  checkSubmission,
   getOne,
   history,
   type LangOf,
@@ -140,7 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Tokens travel in a header, never in cookies: any portal may call the API with its own.
     origin: '*',
     allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', 'accept-language'],
-    exposedHeaders: ['etag', 'idempotent-replayed', 'retry-after'],
+    exposedHeaders: ['etag', 'idempotent-replayed', 'retry-after', 'server-timing'],
     methods: ['GET', 'POST', 'PUT', 'DELETE'],
   });
   await app.register(rateLimit, {
@@ -304,12 +305,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     { ...secured, schema: s.submit },
     async (request, res) => {
       const who = caller(request);
+      // Server-Timing says where a submission's time went: validation, waiting for a
+      // connection (the embedded database has one), the transaction.
+      const t0 = performance.now();
+      const submission = checkSubmission(forms, request.body, langOf(request));
+      const t1 = performance.now();
+      let t2 = t1;
       const answer = await idempotent(
         db,
         who,
         idempotencyKey(request),
         fingerprint('POST', request.url, request.body),
-        (trx) => submit(trx, forms, who, request.body, langOf(request)),
+        (trx) => {
+          t2 = performance.now();
+          return submit(trx, who, submission);
+        },
+      );
+      const ms = (n: number) => n.toFixed(2);
+      res.header(
+        'server-timing',
+        `check;dur=${ms(t1 - t0)}, wait;dur=${ms(t2 - t1)}, db;dur=${ms(performance.now() - t2)}`,
       );
       if (answer.statusCode === 201) res.header('location', `/api/registrations/${answer.body.id}`);
       return reply(res, answer);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { ApiError } from './errors.ts';
-import type { Answer } from './registrations.ts';
+import { type Answer, isCodeCollision } from './registrations.ts';
 import type { Database, Tables } from './schema.ts';
 import type { Caller } from './tokens.ts';
 
@@ -80,6 +80,25 @@ async function record(trx: Transaction<Tables> | Database, caller: Caller, key: 
  * (4xx) is recorded too, in its own transaction since the change's was rolled back.
  */
 export async function idempotent(
+  db: Database,
+  caller: Caller,
+  key: string | undefined,
+  request: string,
+  work: (trx: Transaction<Tables>) => Promise<Answer>,
+): Promise<Answer & { replayed?: true }> {
+  // A registration code drawn twice (1 in 32^10) is refused by its unique index: the change is
+  // made again, whole, with a new one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await once(db, caller, key, request, work);
+    } catch (e) {
+      if (attempt < 5 && isCodeCollision(e)) continue;
+      throw e;
+    }
+  }
+}
+
+async function once(
   db: Database,
   caller: Caller,
   key: string | undefined,
