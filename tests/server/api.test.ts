@@ -259,12 +259,17 @@ describe.each(DATABASES)('the node on %s', (kind) => {
     it('the business key: an Open one is replaced, a Sent one is a 409 that names it', async () => {
       const first = await (await submit(pciData(6), 'open')).json();
       const again = await submit({ ...pciData(6), MS_PAT_WGHT: 81 }, 'open');
-      expect(again.status).toBe(200);
-      const replaced = await again.json();
-      expect(replaced).toMatchObject({ id: first.id, replaced: true, revision: 2 });
-      expect(replaced.data.MS_PAT_WGHT).toBe(81);
+      expect(again.status).toBe(201);
+      const replacing = await again.json();
+      expect(replacing.replaces).toEqual({ id: first.id });
+      expect(replacing.data.MS_PAT_WGHT).toBe(81);
+      // The replaced one is Deleted and kept, its history saying why.
+      const old = await (await node.api(`/api/registrations/${first.id}`)).json();
+      expect(old.status).toBe('deleted');
+      const oldHistory = await (await node.api(`/api/registrations/${first.id}/history`)).json();
+      expect(oldHistory.events.at(-1)).toMatchObject({ action: 'replaced', status: 'deleted' });
       const sent = await (await submit(pciData(6), 'sent')).json();
-      expect(sent).toMatchObject({ id: first.id, status: 'sent' });
+      expect(sent).toMatchObject({ status: 'sent', replaces: { id: replacing.id } });
       const dup = await submit(pciData(6), 'sent');
       expect(dup.status).toBe(409);
       const body = await dup.json();

@@ -341,26 +341,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return res.header('etag', `"${registration.revision}"`).send(registration);
     },
   );
-  app.put<{ Params: { id: string }; Body: { data: Record<string, unknown> } }>(
-    '/api/registrations/:id',
-    { ...secured, schema: s.put },
-    async (request, res) => {
-      const ifMatch = revisionOf(request.headers['if-match']);
-      if (ifMatch === undefined)
-        throw new ApiError(
-          428,
-          'IF_MATCH_REQUIRED',
-          "PUT needs If-Match: the ETag of the registration as you read it (GET), so that no one's change is overwritten unseen.",
-        );
-      const who = caller(request);
-      return reply(
-        res,
-        await idempotent(db, who, undefined, '', (trx) =>
-          update(trx, forms, who, request.params.id, request.body.data, ifMatch, langOf(request)),
-        ),
+  app.put<{
+    Params: { id: string };
+    Body: { data: Record<string, unknown>; version?: string; migration?: unknown };
+  }>('/api/registrations/:id', { ...secured, schema: s.put }, async (request, res) => {
+    const ifMatch = revisionOf(request.headers['if-match']);
+    if (ifMatch === undefined)
+      throw new ApiError(
+        428,
+        'IF_MATCH_REQUIRED',
+        "PUT needs If-Match: the ETag of the registration as you read it (GET), so that no one's change is overwritten unseen.",
       );
-    },
-  );
+    const who = caller(request);
+    return reply(
+      res,
+      await idempotent(db, who, undefined, '', (trx) =>
+        update(trx, forms, who, request.params.id, request.body, ifMatch, langOf(request)),
+      ),
+    );
+  });
   app.delete<{ Params: { id: string } }>(
     '/api/registrations/:id',
     { ...secured, schema: s.remove },

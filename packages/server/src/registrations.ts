@@ -16,7 +16,7 @@ import {
   type RegistrationFilter,
   type RegistrationStore,
 } from '@regforms/registrations';
-import type { CompiledForm, FormError, RegistrationData } from '@regforms/runtime';
+import { type CompiledForm, compareVersions, type FormError, type RegistrationData } from '@regforms/runtime';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { ApiError, type DataError, jsonPath } from './errors.ts';
 import type { Forms } from './forms.ts';
@@ -34,6 +34,8 @@ export interface ApiRegistration {
   registry: string;
   type: string;
   version: string;
+  /** The compiled form it was checked against (meta.hash of GET /api/forms/…). */
+  formHash: string;
   status: 'open' | 'sent' | 'deleted';
   registrationCode: string | null;
   businessKey: string | null;
@@ -45,6 +47,8 @@ export interface ApiRegistration {
   updatedAt: string;
   sentAt: string | null;
   deletedAt: string | null;
+  /** Set when it was moved to a newer version: from where, and what did not fit. */
+  migration: unknown;
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -55,6 +59,7 @@ export function toApi(row: RegistrationRow): ApiRegistration {
     registry: row.registry,
     type: row.registration_type,
     version: row.version,
+    formHash: row.form_hash,
     status: row.status,
     registrationCode: row.registration_code,
     businessKey: row.business_key,
@@ -65,6 +70,7 @@ export function toApi(row: RegistrationRow): ApiRegistration {
     updatedAt: iso(row.updated_at)!,
     sentAt: iso(row.sent_at),
     deletedAt: iso(row.deleted_at),
+    migration: row.migration ?? null,
   };
 }
 
@@ -224,15 +230,17 @@ export async function submit(trx: Trx, caller: Caller, { body, form, checked }: 
     updated_at: now,
     sent_at: sending ? now : null,
   } as const;
+  // The Open registration with this business key is replaced as CSV import replaces it: it
+  // becomes Deleted (kept, its history saying why) and the submission is a registration of its
+  // own, so an id a client chose stays its id.
   if (existing) {
-    const row = await trx
+    const old = await trx
       .updateTable('registrations')
-      .set({ ...values, revision: existing.revision + 1 })
+      .set({ status: 'deleted', revision: existing.revision + 1, updated_at: now, deleted_at: now })
       .where('id', '=', existing.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await event(trx, row, caller, sending ? 'sent' : 'replaced', now);
-    return answer(200, row, { replaced: true });
+    await event(trx, old, caller, 'replaced', now);
   }
   const id = body.id ?? globalThis.crypto.randomUUID();
   // The registration and its first event in one statement: one round trip fewer per submission.
@@ -268,7 +276,7 @@ export async function submit(trx: Trx, caller: Caller, { body, form, checked }: 
     .selectFrom('r')
     .selectAll()
     .executeTakeFirstOrThrow();
-  return answer(201, row);
+  return answer(201, row, existing ? { replaces: { id: existing.id } } : {});
 }
 
 /** The organisation's registration, locked for the change; another's answers 404 as if absent. */
@@ -294,6 +302,17 @@ function formOf(forms: Forms, row: RegistrationRow): CompiledForm {
       `${row.registry}/${row.registration_type}@${row.version}, the version this registration was made with, is no longer served by this node.`,
     );
   }
+}
+
+function movedTo(forms: Forms, row: RegistrationRow, version: string): CompiledForm {
+  const form = forms.find(row.registry, row.registration_type, version);
+  if (compareVersions(version, row.version) < 0)
+    throw new ApiError(
+      409,
+      'OLDER_VERSION',
+      `Registration ${row.id} is on version ${row.version}: a draft moves to a newer version, not back to ${version}.`,
+    );
+  return form;
 }
 
 function assertOpen(row: RegistrationRow, verb: string): void {
@@ -323,14 +342,19 @@ export async function update(
   forms: Forms,
   caller: Caller,
   id: string,
-  data: RegistrationData,
+  change: { data: RegistrationData; version?: string; migration?: unknown },
   ifMatch: number,
   lang: LangOf,
 ): Promise<Answer> {
+  const { data } = change;
   const row = await mine(trx, caller, id);
   assertOpen(row, 'changed');
   assertRevision(row, ifMatch);
-  const form = formOf(forms, row);
+  // A new version: the draft moved to it (migrateRegistration), never back to an older one.
+  const form =
+    change.version !== undefined && change.version !== row.version
+      ? movedTo(forms, row, change.version)
+      : formOf(forms, row);
   const checked = checkData(form, data, 'save', lang(form));
   if (checked.errors.length > 0) throw invalid(checked.errors, 'save');
   const key = businessKeyOf(form, checked.data) ?? null;
@@ -354,7 +378,9 @@ export async function update(
       data: json(checked.data),
       dropped: json(checked.dropped),
       business_key: key,
+      version: form.meta.version,
       form_hash: form.meta.hash,
+      ...(change.migration !== undefined ? { migration: json(change.migration) } : {}),
       revision: row.revision + 1,
       updated_at: now,
     })

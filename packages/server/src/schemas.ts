@@ -56,10 +56,6 @@ const registration = {
     updatedAt: { type: 'string' },
     sentAt: { type: ['string', 'null'] },
     deletedAt: { type: ['string', 'null'] },
-    replaced: {
-      type: 'boolean',
-      description: 'An Open registration with the same business key was replaced',
-    },
   },
   additionalProperties: true,
 } as const;
@@ -110,7 +106,7 @@ export const submit = {
   tags: ['registrations'],
   summary: 'Submit a registration: Open (checked by the rules to save) or Sent (by the rules to send)',
   description:
-    "An Open registration of your organisation with the same business key is replaced (200, replaced: true); a Sent one is a conflict (409, naming it): a Sent registration is corrected through the registry's helpdesk.",
+    "An Open registration of your organisation with the same business key is replaced (it becomes Deleted; the answer names it in replaces); a Sent one is a conflict (409, naming it): a Sent registration is corrected through the registry's helpdesk.",
   security,
   headers: idempotencyHeader,
   body: {
@@ -180,7 +176,17 @@ export const put = {
     type: 'object',
     required: ['data'],
     additionalProperties: false,
-    properties: { data: { type: 'object' } },
+    properties: {
+      data: { type: 'object' },
+      version: {
+        ...name,
+        description: 'Move the draft to this newer version (with what did not fit in migration)',
+      },
+      migration: {
+        type: 'object',
+        description: 'What migrateRegistration reports: from where, and what was not kept',
+      },
+    },
   },
   response: { 200: registration, ...errors(400, 401, 404, 409, 412, 422, 428) },
 };
