@@ -21,6 +21,8 @@ export {
   saveRegistration,
   sendRegistration,
 } from './registration.ts';
+export type { Auth, ServerStoreOptions, SyncedStoreOptions, SyncSource, SyncStatus } from './server-store.ts';
+export { isSyncSource, ServerStore, SyncedStore } from './server-store.ts';
 export type { LifecycleResult } from './service.ts';
 export { Registrations } from './service.ts';
 export type { RegistrationFilter, RegistrationStore } from './store.ts';

@@ -41,7 +41,11 @@ export interface Registration {
 
 export class LifecycleError extends Error {
   constructor(
-    readonly code: 'NOT_OPEN' | 'WRONG_FORM' | 'NOT_FOUND' | 'INVALID',
+    /**
+     * OFFLINE: a node (server) could not be reached, try again later; REFUSED: it answered no
+     * (its message says why).
+     */
+    readonly code: 'NOT_OPEN' | 'WRONG_FORM' | 'NOT_FOUND' | 'INVALID' | 'OFFLINE' | 'REFUSED',
     message: string,
   ) {
     super(message);

@@ -29,8 +29,7 @@ export class Registrations {
 
   async create(form: CompiledForm, data: RegistrationData = {}): Promise<Registration> {
     const reg = createRegistration(form, { ...this.options, data });
-    await this.store.put(reg);
-    return reg;
+    return this.put(reg);
   }
 
   private async load(id: string): Promise<Registration> {
@@ -47,8 +46,7 @@ export class Registrations {
     lang?: string,
   ): Promise<LifecycleResult> {
     const result = saveRegistration(await this.load(id), form, data, { ...this.options, lang });
-    await this.store.put(result.registration);
-    return result;
+    return { ...result, registration: await this.put(result.registration) };
   }
 
   /** Send: Sent with a registration code when valid; otherwise stays Open (saved) with every error. */
@@ -66,10 +64,9 @@ export class Registrations {
       lang,
       isCodeTaken: (c) => taken.has(c) || this.codesTaken.get(form.meta.registry)?.has(c) === true,
     });
-    await this.store.put(result.registration);
-    if (result.registration.registrationCode)
-      this.codesTaken.get(form.meta.registry)?.add(result.registration.registrationCode);
-    return result;
+    const stored = await this.put(result.registration);
+    if (stored.registrationCode) this.codesTaken.get(form.meta.registry)?.add(stored.registrationCode);
+    return { ...result, registration: stored };
   }
 
   private readonly codesTaken = new Map<string, Set<string>>();
@@ -89,8 +86,7 @@ export class Registrations {
     const checked = options.checked ? { checked: options.checked } : {};
     if (!options.send) {
       const saved = saveRegistration(reg, form, data, { ...this.options, lang: options.lang, ...checked });
-      await this.store.put(saved.registration);
-      return { ...saved, stored: true };
+      return { ...saved, registration: await this.put(saved.registration), stored: true };
     }
     let codes = this.codesTaken.get(form.meta.registry);
     if (!codes) {
@@ -105,9 +101,9 @@ export class Registrations {
       ...checked,
     });
     if (sent.errors.length > 0) return { ...sent, stored: false };
-    await this.store.put(sent.registration);
-    codes.add(sent.registration.registrationCode!);
-    return { ...sent, stored: true };
+    const stored = await this.put(sent.registration);
+    codes.add(stored.registrationCode!);
+    return { ...sent, registration: stored, stored: true };
   }
 
   /**
@@ -119,14 +115,17 @@ export class Registrations {
     const reg = await this.load(id);
     if (reg.formHash === form.meta.hash || reg.status !== 'open') return reg;
     const { registration } = rebaseRegistration(reg, form, { ...this.options, lang });
-    await this.store.put(registration);
-    return registration;
+    return this.put(registration);
   }
 
   async delete(id: string): Promise<Registration> {
     const reg = deleteRegistration(await this.load(id), this.options);
-    await this.store.put(reg);
-    return reg;
+    return this.put(reg);
+  }
+
+  /** Writes through the store; what the store stored when it changed it (a server's code). */
+  async put(registration: Registration): Promise<Registration> {
+    return (await this.store.put(registration)) ?? registration;
   }
 
   get(id: string) {

@@ -16,8 +16,13 @@ export interface RegistrationFilter {
 export interface RegistrationStore {
   get(id: string): Promise<Registration | undefined>;
   list(filter?: RegistrationFilter): Promise<Registration[]>;
-  /** Writes a registration; throws LifecycleError when the stored one is Sent or Deleted. */
-  put(registration: Registration): Promise<void>;
+  /**
+   * Writes a registration; throws LifecycleError when the stored one is Sent or Deleted. A
+   * store that changes what it stores (a server assigns its own registration code and
+   * revision) resolves to the registration as stored; the others to nothing.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a store's async put() that returns nothing is Promise<void>
+  put(registration: Registration): Promise<Registration | undefined | void>;
 }
 
 export function matches(r: Registration, f: RegistrationFilter = {}): boolean {
@@ -180,14 +185,15 @@ export class IndexedDbStore implements RegistrationStore {
 export function callbackStore(callbacks: {
   get(id: string): Promise<Registration | undefined>;
   list(filter?: RegistrationFilter): Promise<Registration[]>;
-  put(registration: Registration): Promise<void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: as RegistrationStore.put
+  put(registration: Registration): Promise<Registration | undefined | void>;
 }): RegistrationStore {
   return {
     get: (id) => callbacks.get(id),
     list: (filter) => callbacks.list(filter),
     put: async (registration) => {
       assertWritable(await callbacks.get(registration.id), registration);
-      await callbacks.put(registration);
+      return callbacks.put(registration);
     },
   };
 }

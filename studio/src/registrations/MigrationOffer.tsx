@@ -84,9 +84,9 @@ export function MigrationOfferBanner({
           ? migrationOffer(compiled, stored, lang)
           : undefined;
       if (!fresh || fresh.to.meta.hash !== to.meta.hash) throw new Error(t('migrationStale'));
-      await registrations.store.put(fresh.preview.registration);
+      const moved = await registrations.put(fresh.preview.registration);
       setOpen(false);
-      onMoved(fresh.preview.registration);
+      onMoved(moved);
     } catch (e) {
       setError((e as Error).message);
     } finally {
