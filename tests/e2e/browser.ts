@@ -33,9 +33,15 @@ export async function launch(): Promise<Browser> {
 
 /** Builds the example portal once per process and serves it; returns its base URL and a closer. */
 let built: string | undefined;
+
+/** The example portal's build (compiled forms, the element bundle), once per process. */
+export function exampleBuild(): string {
+  built ??= buildExample(mkdtempSync(join(tmpdir(), 'regforms-example-')));
+  return built;
+}
 export async function serveExample(): Promise<{ url: string; close: () => Promise<void> }> {
   // A folder per test process: test files run in parallel and must not rebuild each other's.
-  built ??= buildExample(mkdtempSync(join(tmpdir(), 'regforms-example-')));
+  built = exampleBuild();
   const server = await preview({
     root: join(import.meta.dirname, '..', '..', 'renderer'),
     configFile: false,

@@ -4,11 +4,14 @@
  * in the light DOM so MUI's styles (injected in <head>) apply.
  */
 import {
+  type Auth,
   IndexedDbStore,
   MemoryStore,
   type Registration,
   type RegistrationStore,
   Registrations,
+  ServerStore,
+  SyncedStore,
 } from '@regforms/registrations';
 import type { CompiledForm, FormError, RegistrationData } from '@regforms/runtime';
 import { createRoot, type Root } from 'react-dom/client';
@@ -33,6 +36,8 @@ const ATTRIBUTES = [
   'store',
   'autosave',
   'resume',
+  'server',
+  'token',
 ] as const;
 
 export class RegformsFormElement extends HTMLElement {
@@ -48,6 +53,8 @@ export class RegformsFormElement extends HTMLElement {
   #session: FormSession | undefined;
   #loading: Promise<void> | undefined;
   #error: string | undefined;
+  /** The token for the node, from the host (setAuth); else the `token` attribute. */
+  #auth: Auth | undefined;
 
   connectedCallback() {
     this.#root ??= createRoot(this);
@@ -73,7 +80,7 @@ export class RegformsFormElement extends HTMLElement {
 
   attributeChangedCallback(name: string, before: string | null, after: string | null) {
     if (before === after || !this.#root) return;
-    if (['src', 'catalog', 'registry', 'type', 'version', 'store', 'registration'].includes(name))
+    if (['src', 'catalog', 'registry', 'type', 'version', 'store', 'registration', 'server'].includes(name))
       this.#scheduleLoad();
     else this.#render();
   }
@@ -106,10 +113,39 @@ export class RegformsFormElement extends HTMLElement {
     return this.#session?.send().then(() => undefined) ?? Promise.resolve();
   }
 
-  /** Plugs the host's own storage (e.g. its server) instead of IndexedDB. */
+  /** Plugs the host's own storage instead of IndexedDB (or of the node named by `server`). */
   setStore(store: RegistrationStore): Promise<void> {
     this.#store = store;
     return this.#load();
+  }
+
+  /**
+   * The token for the node named by `server`: a string, or a function asked before every
+   * request (so a host can renew it). Kept out of the page's HTML, unlike the `token` attribute.
+   */
+  setAuth(auth: Auth): void {
+    this.#auth = auth;
+  }
+
+  /*
+   * With `server`, drafts are saved on this device first (IndexedDB, or memory with
+   * store="memory") and reach the node when it answers; Send goes to the node, which gives the
+   * registration code.
+   */
+  #defaultStore(): RegistrationStore {
+    const device =
+      this.getAttribute('store') === 'memory' ? new MemoryStore() : new IndexedDbStore('regforms');
+    const server = this.getAttribute('server');
+    if (!server) return device;
+    const url = new URL(server, document.baseURI).href.replace(/\/+$/, '');
+    const node = new ServerStore({
+      url,
+      auth: () => {
+        const auth = this.#auth ?? this.getAttribute('token') ?? undefined;
+        return typeof auth === 'function' ? auth() : auth;
+      },
+    });
+    return new SyncedStore(device, node, { name: url });
   }
 
   #emit(type: string, detail: unknown) {
@@ -124,7 +160,13 @@ export class RegformsFormElement extends HTMLElement {
     const type = this.getAttribute('type');
     if (!registry || !type)
       throw new Error('Set src="…/form.json", or registry and type (with catalog="…/catalog.json").');
-    const catalogUrl = new URL(this.getAttribute('catalog') ?? 'forms/catalog.json', document.baseURI);
+    // A node serves the compiled forms too: `server` alone is enough.
+    const server = this.getAttribute('server');
+    const catalogUrl = new URL(
+      this.getAttribute('catalog') ??
+        (server ? `${server.replace(/\/+$/, '')}/forms/catalog.json` : 'forms/catalog.json'),
+      document.baseURI,
+    );
     let version = this.getAttribute('version') ?? versionOf ?? null;
     if (!version) {
       const catalog = (await fetchJson(catalogUrl.href)) as CatalogJson;
@@ -142,9 +184,7 @@ export class RegformsFormElement extends HTMLElement {
     const run = async () => {
       try {
         this.#error = undefined;
-        const store =
-          this.#store ??
-          (this.getAttribute('store') === 'memory' ? new MemoryStore() : new IndexedDbStore('regforms'));
+        const store = this.#store ?? this.#defaultStore();
         const registrations = new Registrations(store);
         this.#registrations = registrations;
         // A registration named by the host opens with the version it was made with.

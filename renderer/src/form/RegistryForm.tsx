@@ -172,6 +172,7 @@ export function RegistryForm(props: RegistryFormProps) {
     errors,
     sections,
     statuses,
+    sync,
   } = useFormSessionState(session);
   const t = useMemo(() => translator(form.i18n[lang], lang), [form, lang]);
   const renderers = useMemo(() => [...materialRenderers, ...(props.renderers ?? [])], [props.renderers]);
@@ -395,11 +396,26 @@ export function RegistryForm(props: RegistryFormProps) {
               {saveState === 'saving'
                 ? t('saving')
                 : saveState === 'saved'
-                  ? t('saved')
+                  ? // Saved on this device only: the line beside says so instead.
+                    sync.state === 'pending' || sync.state === 'refused'
+                    ? ''
+                    : t('saved')
                   : saveState === 'dirty'
                     ? t('unsaved')
                     : ''}
             </Typography>
+            {(sync.state === 'pending' || sync.state === 'refused') && (
+              <Typography
+                variant="body2"
+                role="status"
+                data-sync={sync.state}
+                sx={{ color: sync.state === 'refused' ? 'error.main' : 'warning.dark' }}
+              >
+                {sync.state === 'pending'
+                  ? t('sync.pending')
+                  : t('sync.refused', undefined, { reason: sync.reason })}
+              </Typography>
+            )}
           </Box>
         )}
       </Box>

@@ -84,6 +84,18 @@ export const RENDERER_MESSAGES = {
     en: 'errors',
     de: 'Fehler',
   },
+  'sync.pending': {
+    fr: 'Enregistré sur cet appareil, pas encore sur le serveur',
+    nl: 'Opgeslagen op dit toestel, nog niet op de server',
+    en: 'Saved on this device, not yet on the server',
+    de: 'Auf diesem Gerät gespeichert, noch nicht auf dem Server',
+  },
+  'sync.refused': {
+    fr: 'Enregistré sur cet appareil ; le serveur l’a refusé : {reason}',
+    nl: 'Opgeslagen op dit toestel; de server heeft het geweigerd: {reason}',
+    en: 'Saved on this device; the server refused it: {reason}',
+    de: 'Auf diesem Gerät gespeichert; der Server hat es abgelehnt: {reason}',
+  },
   sendFailed: {
     fr: "L'enregistrement n'a pas été envoyé : corrigez ces erreurs.",
     nl: 'De registratie werd niet verstuurd: verbeter deze fouten.',

@@ -10,11 +10,13 @@
  * subscribe/getState as React's useSyncExternalStore and other stores expect.
  */
 import {
+  isSyncSource,
   LifecycleError,
   type LifecycleResult,
   MemoryStore,
   type Registration,
   Registrations,
+  type SyncStatus,
 } from '@regforms/registrations';
 import {
   applyComputed,
@@ -30,6 +32,17 @@ import { PendingEdits } from './pending-edits.ts';
 import { type SectionInfo, type SectionStatus, sectionStatus, sectionsOf } from './sections.ts';
 
 export type SaveState = 'clean' | 'dirty' | 'saving' | 'saved';
+
+/**
+ * Where the registration is, with a store that syncs to a node (SyncedStore): on the node
+ * (`synced`), on this device only while the node cannot be reached (`pending`), or on this
+ * device because the node refused it (`refused`, with its reason). `local`: no node.
+ */
+export type SyncState =
+  | { state: 'local' }
+  | { state: 'synced' }
+  | { state: 'pending' }
+  | { state: 'refused'; reason: string };
 
 /**
  * What the form says after an action: a UI string key (worded by the view, in its language), or
@@ -77,6 +90,7 @@ export interface FormSessionState {
   sections: SectionInfo[];
   /** Per section: shown, fields required and missing, errors. */
   statuses: SectionStatus[];
+  sync: SyncState;
 }
 
 export interface FormSession {
@@ -133,11 +147,19 @@ export function createFormSession(options: FormSessionOptions): FormSession {
   /** Autosave runs while a view (or a host) has the session attached. */
   let attached = 0;
   const listeners = new Set<() => void>();
+  const syncSource = isSyncSource(registrations.store) ? registrations.store : undefined;
+  const syncOf = (status: SyncStatus | undefined, reg: Registration | undefined): SyncState => {
+    if (!status) return { state: 'local' };
+    if (!reg) return { state: 'synced' };
+    const reason = status.refused[reg.id];
+    if (reason !== undefined) return { state: 'refused', reason };
+    return status.pending.includes(reg.id) ? { state: 'pending' } : { state: 'synced' };
+  };
 
   const langOf = (lang: string | undefined) => (lang && form.i18n[lang] ? lang : form.meta.defaultLanguage);
 
   /** Errors and section statuses follow the data, the language and whether a Send was tried. */
-  function derive(s: Omit<FormSessionState, 'errors' | 'statuses' | 'readOnly'>): FormSessionState {
+  function derive(s: Omit<FormSessionState, 'errors' | 'statuses' | 'readOnly' | 'sync'>): FormSessionState {
     const pruned = prune(form, s.data).data;
     const errors = s.attemptedSend
       ? validator.validate(pruned, s.lang)
@@ -147,6 +169,7 @@ export function createFormSession(options: FormSessionOptions): FormSession {
       errors,
       statuses: sectionStatus(form, sections, s.data, errors, ajv),
       readOnly: askedReadOnly || (s.registration !== undefined && s.registration.status !== 'open'),
+      sync: syncOf(syncSource?.syncStatus(), s.registration),
     };
   }
 
@@ -326,11 +349,17 @@ export function createFormSession(options: FormSessionOptions): FormSession {
         });
       };
       globalThis.addEventListener?.('pagehide', onPageHide);
+      // The node came back (or refused): the view says where the registration is.
+      const unsync = syncSource?.onSync((status) => {
+        const sync = syncOf(status, state.registration);
+        if (JSON.stringify(sync) !== JSON.stringify(state.sync)) set({ sync });
+      });
       attached++;
       if (state.saveState === 'dirty') schedule();
       events.onValidate?.(state.errors);
       return () => {
         globalThis.removeEventListener?.('pagehide', onPageHide);
+        unsync?.();
         attached--;
         if (attached === 0) cancelAutosave();
       };
