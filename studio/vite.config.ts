@@ -6,9 +6,34 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { definitionsPlugin } from './vite/definitions-plugin.ts';
 
+/*
+ * With a hospital node (REGFORMS_NODE, set by `pnpm start`), the studio keeps registrations
+ * there: its API is proxied under this origin and the proxy adds the studio's token
+ * (REGFORMS_NODE_TOKEN), which never reaches the browser. Without one, they stay in the
+ * browser's IndexedDB.
+ */
+const node = process.env.REGFORMS_NODE;
+const token = process.env.REGFORMS_NODE_TOKEN;
+
 export default defineConfig({
   plugins: [react(), definitionsPlugin()],
-  server: { port: 5173 },
+  define: { 'import.meta.env.VITE_REGFORMS_NODE': JSON.stringify(node ? 'on' : '') },
+  server: {
+    port: 5173,
+    ...(node
+      ? {
+          proxy: {
+            '/api': {
+              target: node,
+              configure: (proxy) =>
+                proxy.on('proxyReq', (req) => {
+                  if (token) req.setHeader('authorization', `Bearer ${token}`);
+                }),
+            },
+          },
+        }
+      : {}),
+  },
   // Scan the worker too, so every dependency is optimised at start-up, not discovered later
   // (a late discovery reloads the page under the user's hands).
   optimizeDeps: { entries: ['index.html', 'src/**/*.worker.ts'] },

@@ -33,13 +33,21 @@ export interface Studio {
   close(): Promise<void>;
 }
 
-export async function startStudio(): Promise<Studio> {
+/** `node`: a hospital node to keep registrations on, as `pnpm start` gives the studio one. */
+export async function startStudio(options: { node?: { url: string; token: string } } = {}): Promise<Studio> {
   const definitions = mkdtempSync(join(tmpdir(), 'regforms-studio-definitions-'));
   cpSync(DEFINITIONS, definitions, { recursive: true });
-  // The plugin reads its folder from REGFORMS_DEFINITIONS when the config is loaded, which
-  // createServer does right here; the variable is put back at once.
-  const before = process.env.REGFORMS_DEFINITIONS;
-  process.env.REGFORMS_DEFINITIONS = definitions;
+  // The config reads REGFORMS_DEFINITIONS (and the node's) when it is loaded, which
+  // createServer does right here; the variables are put back at once.
+  const env = {
+    REGFORMS_DEFINITIONS: definitions,
+    REGFORMS_NODE: options.node?.url,
+    REGFORMS_NODE_TOKEN: options.node?.token,
+  };
+  const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(env))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   let server: Awaited<ReturnType<typeof createServer>>;
   try {
     server = await createServer({
@@ -51,8 +59,9 @@ export async function startStudio(): Promise<Studio> {
       logLevel: 'error',
     });
   } finally {
-    if (before === undefined) delete process.env.REGFORMS_DEFINITIONS;
-    else process.env.REGFORMS_DEFINITIONS = before;
+    for (const [k, v] of Object.entries(before))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
   await server.listen();
   return {

@@ -153,44 +153,57 @@ export class ServerStore implements RegistrationStore {
   async put(registration: Registration): Promise<Registration> {
     const { id } = registration;
     const path = `/api/registrations/${encodeURIComponent(id)}`;
-    const stored = this.revisions.has(id) ? undefined : await this.get(id);
-    if (stored) assertWritable(stored, registration);
-    const known = this.revisions.get(id);
-    if (stored && stored.status !== 'open') return stored;
-    const create = (status: 'open' | 'sent') =>
-      this.call('/api/registrations', {
+    if (!this.revisions.has(id)) {
+      if (registration.status === 'deleted') {
+        // Never on the node: nothing to delete there.
+        const res = await this.call(path, { method: 'DELETE' });
+        return res.status === 404 ? registration : this.answer(res);
+      }
+      // New to this store: created on the node with its id (no lookup first, so no 404 in the
+      // page's console); one the node already has (another tab made it) is read, then changed.
+      const res = await this.call('/api/registrations', {
         method: 'POST',
         json: {
           registry: registration.registry,
           type: registration.registrationType,
           version: registration.version,
           id,
-          status,
+          status: registration.status,
           data: registration.data,
         },
       });
-    const change = () =>
-      this.call(path, {
-        method: 'PUT',
-        ifMatch: this.revisions.get(id)!,
-        json: {
-          data: registration.data,
-          version: registration.version,
-          ...(registration.migration ? { migration: registration.migration } : {}),
-        },
-      });
+      const body = (await res
+        .clone()
+        .json()
+        .catch(() => ({}))) as ApiErrorBody;
+      if (!(res.status === 409 && body.code === 'ID_TAKEN')) return this.answer(res);
+      const stored = await this.get(id);
+      if (!stored) throw new LifecycleError('NOT_FOUND', `No registration ${id} on the node`);
+      assertWritable(stored, registration);
+      if (stored.status !== 'open') return stored;
+    }
+    const change = async () =>
+      this.answer(
+        await this.call(path, {
+          method: 'PUT',
+          ifMatch: this.revisions.get(id)!,
+          json: {
+            data: registration.data,
+            version: registration.version,
+            ...(registration.migration ? { migration: registration.migration } : {}),
+          },
+        }),
+      );
     switch (registration.status) {
       case 'open':
-        return this.answer(await (known === undefined ? create('open') : change()));
+        return change();
       case 'sent':
-        if (known === undefined) return this.answer(await create('sent'));
-        await this.answer(await change());
+        await change();
         return this.answer(
           await this.call(`${path}/send`, { method: 'POST', ifMatch: this.revisions.get(id)! }),
         );
       case 'deleted':
-        if (known === undefined) return registration;
-        return this.answer(await this.call(path, { method: 'DELETE', ifMatch: known }));
+        return this.answer(await this.call(path, { method: 'DELETE', ifMatch: this.revisions.get(id)! }));
     }
   }
 }
