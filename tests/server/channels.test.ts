@@ -8,7 +8,7 @@ import { createRegistration } from '@regforms/registrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, formOf, nissFor, pciData, type TestNode, testNode } from './support.ts';
 
-const KEY = 'k'.repeat(20) + 'a-hospital-secret-of-enough-length';
+const KEY = `${'k'.repeat(20)}a-hospital-secret-of-enough-length`;
 
 /** A CSV of registrations of angio/hospitalisation-pci (patients i…), as a hospital exports it. */
 function csvOf(patients: number[], status: 'sent' | 'open' = 'sent'): string {
