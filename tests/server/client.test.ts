@@ -6,6 +6,7 @@
 import {
   LifecycleError,
   MemoryStore,
+  migrateRegistration,
   Registrations,
   ServerStore,
   SyncedStore,
@@ -50,6 +51,27 @@ describe.each(DATABASES)('clients of the node on %s', (kind) => {
     const theirs = new Registrations(new ServerStore({ url: node.url, auth: node.otherToken }));
     expect(await theirs.get(reg.id)).toBeUndefined();
     await expect(theirs.save(reg.id, form, {})).rejects.toThrow(LifecycleError);
+  });
+
+  it('ServerStore: a draft moved to the newer version is moved on the node, with what did not fit', async () => {
+    const service = new Registrations(new ServerStore({ url: node.url, auth: node.token }));
+    const from = formOf('angio', 'hospitalisation', '1.0.0');
+    const to = formOf('angio', 'hospitalisation', '1.1.0');
+    const reg = await service.create(from);
+    await service.save(reg.id, from, { TX_AUTHOR: 'Dr Claes' });
+    const moved = migrateRegistration((await service.get(reg.id))!, from, to);
+    const stored = await service.put(moved.registration);
+    expect(stored).toMatchObject({ id: reg.id, version: '1.1.0', formHash: to.meta.hash });
+    const onNode = await (await node.api(`/api/registrations/${reg.id}`)).json();
+    expect(onNode).toMatchObject({ version: '1.1.0', data: { TX_AUTHOR: 'Dr Claes' } });
+    expect(onNode.migration).toMatchObject({ fromVersion: '1.0.0' });
+    // Never back to an older version.
+    await expect(
+      service.put({ ...stored, version: '1.0.0', formHash: from.meta.hash }),
+    ).rejects.toMatchObject({
+      code: 'REFUSED',
+      message: expect.stringContaining('not back to 1.0.0'),
+    });
   });
 
   it("ServerStore: the node's refusals are lifecycle errors with its message", async () => {

@@ -23,7 +23,7 @@ interface CatalogJson {
   registries: { id: string; registrationTypes: { id: string; latest: string | null }[] }[];
 }
 
-/** The attributes, documented in renderer/README.md. */
+/** The attributes, documented in the README (The embeddable renderer). */
 const ATTRIBUTES = [
   'src',
   'catalog',
