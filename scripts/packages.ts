@@ -41,6 +41,7 @@ export const BUILDS: Build[] = [
     platform: 'neutral',
     noTypes: ['row-worker'],
   },
+  { dir: 'packages/server', entry: { index: 'src/index.ts' }, platform: 'node' },
   {
     dir: 'packages/cli',
     entry: { program: 'src/program.ts', main: 'src/main.ts' },

@@ -165,6 +165,7 @@ describe('the packed packages', () => {
         'registrations',
         'renderer',
         'runtime',
+        'server',
       ]
         .map((n) => `regforms-${n}`)
         .sort(),
@@ -184,6 +185,42 @@ describe('a host outside the repository, from the packed packages', () => {
     expect(help).toContain('Usage: regforms <command> [options]');
     expect(help).toMatch(/csv\s+CSV template and dictionary/);
   });
+
+  it('runs the packed node: npx regforms serve, with the installed element bundle', async () => {
+    const port = await freePort();
+    const node = spawn(
+      'npx',
+      [
+        '--no-install',
+        'regforms',
+        'serve',
+        '--definitions',
+        join(WORK, 'definitions'),
+        '--data',
+        join(WORK, 'node-data'),
+        '--port',
+        String(port),
+        '--no-log',
+      ],
+      { cwd: APP, stdio: 'ignore', detached: true },
+    );
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      let health: Response | undefined;
+      for (let i = 0; i < 300 && !health?.ok; i++) {
+        health = await fetch(`${base}/health`).catch(() => undefined);
+        if (!health?.ok) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(await health!.json()).toEqual({ status: 'ok', database: 'pglite' });
+      const bundle = await fetch(`${base}/regforms-form.js`);
+      expect(bundle.status).toBe(200);
+      expect((await bundle.text()).length).toBeGreaterThan(100_000);
+      const catalog = await (await fetch(`${base}/forms/catalog.json`)).json();
+      expect(catalog.registries.map((r: { id: string }) => r.id)).toContain('angio');
+    } finally {
+      process.kill(-node.pid!, 'SIGTERM');
+    }
+  }, 120_000);
 
   it('installs no second React: the renderer takes the host’s', () => {
     const reacts = sh('pnpm', ['list', 'react', '--depth', 'Infinity', '--parseable'], APP)

@@ -21,6 +21,6 @@ export type { Forms } from './forms.ts';
 export { formsOf, loadForms } from './forms.ts';
 export type { ApiRegistration } from './registrations.ts';
 export type { RunningNode, StartOptions } from './serve.ts';
-export { startNode } from './serve.ts';
+export { elementBundle, startNode } from './serve.ts';
 export type { Caller, Token } from './tokens.ts';
 export { callerOf, createToken, listTokens, ORGANISATION, revokeToken, TokenError } from './tokens.ts';

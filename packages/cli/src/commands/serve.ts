@@ -4,8 +4,7 @@
  * writes the pseudonymised export, on the same database options as `serve`.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { formatDiagnostics } from '@regforms/definition';
 import {
   ApiError,
@@ -77,17 +76,6 @@ async function withDatabase<T>(flags: DatabaseFlags, work: (db: OpenDatabase) =>
   }
 }
 
-/** The built <regforms-form> bundle, when @regforms/element has one. */
-function defaultElement(): string | undefined {
-  try {
-    const file = fileURLToPath(import.meta.resolve('@regforms/element'));
-    return existsSync(file) ? file : undefined;
-  } catch {
-    const file = join(dirname(fileURLToPath(import.meta.url)), '../../../element/dist/regforms-form.js');
-    return existsSync(file) ? file : undefined;
-  }
-}
-
 interface ServeFlags extends DatabaseFlags {
   definitions?: string;
   port: number;
@@ -140,7 +128,8 @@ The pseudonymised export needs ${PSEUDONYM_KEY_VARIABLE} (the hospital's secret 
         );
       let node: Awaited<ReturnType<typeof startNode>>;
       try {
-        const element = flags.element ? resolve(flags.element) : defaultElement();
+        // Without --element, the node serves @regforms/element's bundle when it is built.
+        const element = flags.element ? resolve(flags.element) : undefined;
         if (flags.element && !existsSync(element!))
           throw new UsageError(`No file ${flags.element} (--element)`);
         node = await startNode({
