@@ -4,12 +4,11 @@
  * token), what an EHR submitted to the node shows in the studio, and a CSV file is checked and
  * imported by the node.
  */
-import { templateCsv } from '@regforms/csv';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formOf, type TestNode, testNode } from '../server/support.ts';
 import { collectConsoleErrors, launch } from './browser.ts';
-import { FOLLOW_UP_ROW, type Studio, startStudio } from './studio-server.ts';
+import { csvOf, FOLLOW_UP_ROW, type Studio, startStudio } from './studio-server.ts';
 
 let node: TestNode;
 let studio: Studio;
@@ -93,12 +92,10 @@ describe('the studio on a hospital node', () => {
     const form = formOf('angio', 'follow-up-pci', '1.0.0');
     const { page, errors, close } = await openStudio('csv/angio/follow-up-pci/1.0.0');
     await page.getByRole('heading', { level: 1, name: /^CSV/ }).waitFor({ timeout: 60_000 });
-    const header = templateCsv(form).trimEnd().split(';');
-    const rows = [
+    const file = csvOf(form, [
       { ...FOLLOW_UP_ROW, IDC_PAT: '93051822361' },
       { TX_AUTHOR: 'Dr Peeters', IDC_PAT: '90022000161', STATUS: 'draft' },
-    ];
-    const file = `${[header.join(';'), ...rows.map((r) => header.map((c) => (r as Record<string, string>)[c] ?? '').join(';'))].join('\n')}\n`;
+    ]);
     await page.getByLabel('CSV file', { exact: true }).setInputFiles({
       name: 'batch.csv',
       mimeType: 'text/csv',

@@ -6,6 +6,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { templateCsv } from '@regforms/csv';
+import type { CompiledForm } from '@regforms/runtime';
 import { createServer } from 'vite';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -25,6 +27,12 @@ export const FOLLOW_UP_ROW: Readonly<Record<string, string>> = {
   CD_OYFFRPCI: '0',
   CD_CABG_EXECF: '0',
 };
+
+/** A CSV file of a form from rows of cells by column (a missing cell is empty). */
+export function csvOf(form: CompiledForm, rows: Readonly<Record<string, string>>[]): string {
+  const header = templateCsv(form).trimEnd().split(';');
+  return `${[header.join(';'), ...rows.map((r) => header.map((c) => r[c] ?? '').join(';'))].join('\n')}\n`;
+}
 
 export interface Studio {
   url: string;

@@ -18,7 +18,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCsv } from '../support/sample-csv.ts';
 import { collectConsoleErrors, launch } from './browser.ts';
-import { DEFINITIONS, FOLLOW_UP_ROW, type Studio, startStudio } from './studio-server.ts';
+import { csvOf, DEFINITIONS, FOLLOW_UP_ROW, type Studio, startStudio } from './studio-server.ts';
 
 let studio: Studio;
 let browser: Browser;
@@ -85,10 +85,6 @@ async function importDrafts(page: Page, form: CompiledForm, rows: Record<string,
 }
 
 /** A CSV file in the form's own layout: its template header, then rows given by column. */
-function csvOf(form: CompiledForm, rows: Record<string, string>[]): string {
-  const header = templateCsv(form).trimEnd().split(';');
-  return `${[header.join(';'), ...rows.map((r) => header.map((c) => r[c] ?? '').join(';'))].join('\n')}\n`;
-}
 
 describe('studio', () => {
   it('shows the catalog with the most recent version of every registration type', async () => {

@@ -96,7 +96,11 @@ export class ServerStore implements RegistrationStore {
   }
 
   private async answer(res: Response): Promise<Registration> {
-    const body = (await res.json().catch(() => ({}))) as ApiRegistration & ApiErrorBody;
+    return this.read(res, await res.json().catch(() => ({})));
+  }
+
+  /** An answer already parsed: the registration, or the node's refusal as a lifecycle error. */
+  private read(res: Response, body: ApiRegistration & ApiErrorBody): Registration {
     if (!res.ok) throw refusal(res.status, body);
     return this.fromApi(body);
   }
@@ -172,11 +176,8 @@ export class ServerStore implements RegistrationStore {
           data: registration.data,
         },
       });
-      const body = (await res
-        .clone()
-        .json()
-        .catch(() => ({}))) as ApiErrorBody;
-      if (!(res.status === 409 && body.code === 'ID_TAKEN')) return this.answer(res);
+      const body = (await res.json().catch(() => ({}))) as ApiRegistration & ApiErrorBody;
+      if (!(res.status === 409 && body.code === 'ID_TAKEN')) return this.read(res, body);
       const stored = await this.get(id);
       if (!stored) throw new LifecycleError('NOT_FOUND', `No registration ${id} on the node`);
       assertWritable(stored, registration);

@@ -104,6 +104,18 @@ function reply(res: FastifyReply, answer: Answer & { replayed?: true }) {
   return res.code(answer.statusCode).send(answer.body);
 }
 
+/** A CSV file to download, named after its form: `angio-hospitalisation-1.1.0<suffix>.csv`. */
+function csvFile(res: FastifyReply, form: CompiledForm, suffix: string, text: string) {
+  const { registry, registrationType, version } = form.meta;
+  return res
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header(
+      'content-disposition',
+      `attachment; filename="${registry}-${registrationType}-${version}${suffix}.csv"`,
+    )
+    .send(text);
+}
+
 /** `hospitalisation-pci` or `hospitalisation-pci@1.0.0` in a CSV route. */
 function typeSpec(spec: string): { type: string; version?: string } {
   const at = spec.indexOf('@');
@@ -435,13 +447,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     { ...secured, schema: s.csvGet },
     async (request, res) => {
       const form = csvForm(request);
-      return res
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="${form.meta.registry}-${form.meta.registrationType}-${form.meta.version}-template.csv"`,
-        )
-        .send(templateCsv(form));
+      return csvFile(res, form, '-template', templateCsv(form));
     },
   );
   app.get<CsvRoute>(
@@ -454,13 +460,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         registry: form.meta.registry,
         registrationType: form.meta.registrationType,
       });
-      return res
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="${form.meta.registry}-${form.meta.registrationType}-${form.meta.version}.csv"`,
-        )
-        .send(exportCsv(form, registrations));
+      return csvFile(res, form, '', exportCsv(form, registrations));
     },
   );
 

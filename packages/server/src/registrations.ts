@@ -17,10 +17,16 @@ import {
   type RegistrationStore,
 } from '@regforms/registrations';
 import { type CompiledForm, compareVersions, type FormError, type RegistrationData } from '@regforms/runtime';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { ApiError, type DataError, jsonPath } from './errors.ts';
 import type { Forms } from './forms.ts';
-import type { Database, EventRow, StoredRow as RegistrationRow, Tables } from './schema.ts';
+import type {
+  Database,
+  EventRow,
+  StoredRow as RegistrationRow,
+  RegistrationRow as RegistrationTable,
+  Tables,
+} from './schema.ts';
 import type { Caller } from './tokens.ts';
 
 type Trx = Transaction<Tables> | Kysely<Tables>;
@@ -116,6 +122,31 @@ async function event(
       revision: row.revision,
     })
     .execute();
+}
+
+/** What a lifecycle step changes (revision and updated_at are counted by changeRow). */
+type Changes = Omit<Updateable<RegistrationTable>, 'revision' | 'updated_at'>;
+
+/**
+ * A stored registration changed, its revision counted and the change recorded in its history:
+ * every step of the lifecycle after creation goes through here.
+ */
+async function changeRow(
+  trx: Trx,
+  row: RegistrationRow,
+  caller: Caller,
+  action: EventRow['action'],
+  now: Date,
+  changes: Changes,
+): Promise<RegistrationRow> {
+  const next = await trx
+    .updateTable('registrations')
+    .set({ ...changes, revision: row.revision + 1, updated_at: now })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await event(trx, next, caller, action, now);
+  return next;
 }
 
 /*
@@ -234,13 +265,7 @@ export async function submit(trx: Trx, caller: Caller, { body, form, checked }: 
   // becomes Deleted (kept, its history saying why) and the submission is a registration of its
   // own, so an id a client chose stays its id.
   if (existing) {
-    const old = await trx
-      .updateTable('registrations')
-      .set({ status: 'deleted', revision: existing.revision + 1, updated_at: now, deleted_at: now })
-      .where('id', '=', existing.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await event(trx, old, caller, 'replaced', now);
+    await changeRow(trx, existing, caller, 'replaced', now, { status: 'deleted', deleted_at: now });
   }
   const id = body.id ?? globalThis.crypto.randomUUID();
   // The registration and its first event in one statement: one round trip fewer per submission.
@@ -372,22 +397,14 @@ export async function update(
       );
   }
   const now = new Date();
-  const next = await trx
-    .updateTable('registrations')
-    .set({
-      data: json(checked.data),
-      dropped: json(checked.dropped),
-      business_key: key,
-      version: form.meta.version,
-      form_hash: form.meta.hash,
-      ...(change.migration !== undefined ? { migration: json(change.migration) } : {}),
-      revision: row.revision + 1,
-      updated_at: now,
-    })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await event(trx, next, caller, 'saved', now);
+  const next = await changeRow(trx, row, caller, 'saved', now, {
+    data: json(checked.data),
+    dropped: json(checked.dropped),
+    business_key: key,
+    version: form.meta.version,
+    form_hash: form.meta.hash,
+    ...(change.migration !== undefined ? { migration: json(change.migration) } : {}),
+  });
   return answer(200, next);
 }
 
@@ -415,23 +432,15 @@ export async function send(
     if (sent) throw sentConflict(sent, form);
   }
   const now = new Date();
-  const next = await trx
-    .updateTable('registrations')
-    .set({
-      status: 'sent',
-      data: json(checked.data),
-      dropped: json(checked.dropped),
-      business_key: key,
-      form_hash: form.meta.hash,
-      registration_code: newRegistrationCode(form, now),
-      revision: row.revision + 1,
-      updated_at: now,
-      sent_at: now,
-    })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await event(trx, next, caller, 'sent', now);
+  const next = await changeRow(trx, row, caller, 'sent', now, {
+    status: 'sent',
+    data: json(checked.data),
+    dropped: json(checked.dropped),
+    business_key: key,
+    form_hash: form.meta.hash,
+    registration_code: newRegistrationCode(form, now),
+    sent_at: now,
+  });
   return answer(200, next);
 }
 
@@ -447,13 +456,7 @@ export async function remove(
   assertOpen(row, 'deleted');
   assertRevision(row, ifMatch);
   const now = new Date();
-  const next = await trx
-    .updateTable('registrations')
-    .set({ status: 'deleted', revision: row.revision + 1, updated_at: now, deleted_at: now })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await event(trx, next, caller, 'deleted', now);
+  const next = await changeRow(trx, row, caller, 'deleted', now, { status: 'deleted', deleted_at: now });
   return answer(200, next);
 }
 
