@@ -356,7 +356,7 @@ class FormChecker {
   }
 
   private checkBusinessKey(): void {
-    for (const { id, loc } of this.version.businessKey) {
+    for (const { id, loc } of this.version.businessKey.flatMap((k) => [k, ...(k.or ?? []).map((o) => ({ id: o, loc: k.loc }))])) {
       const info = this.byId.get(id);
       if (!info)
         this.report(
@@ -482,6 +482,19 @@ class FormChecker {
           return 'number';
         }
         if (e.fn === 'today') return 'date';
+        if (e.fn === 'pseudocode') {
+          const [birth, sex, ...names] = kinds;
+          if (
+            (birth !== 'date' && birth !== 'literal') ||
+            (sex !== 'code' && sex !== 'string' && sex !== 'literal') ||
+            names.some((k) => k !== 'string' && k !== 'literal')
+          )
+            return typeError(
+              'pseudocode() takes a date of birth, a sex, a last name and a first name',
+              'Write pseudocode(patientBirthDate, patientSex, patientLastName, patientFirstName).',
+            );
+          return 'string';
+        }
         if (kinds.some((k) => k !== 'number'))
           return typeError(`${e.fn}() takes numbers`, 'Pass number fields or numbers.');
         return 'number';

@@ -48,6 +48,8 @@ function value(spec: ValueSpec): Schema {
       return { type: ['number', 'string'] };
     case 'list':
       return { type: 'array', items: value(spec.of) };
+    case 'oneOrList':
+      return { anyOf: [value(spec.of), { type: 'array', items: value(spec.of), minItems: 1 }] };
     case 'map':
       return {
         type: 'object',

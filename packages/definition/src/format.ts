@@ -37,6 +37,7 @@ export type ValueSpec =
   | { t: 'required' }
   | { t: 'bound' }
   | { t: 'list'; of: ValueSpec }
+  | { t: 'oneOrList'; of: ValueSpec }
   | { t: 'map'; of: ValueSpec; keys: RegExp; what: string }
   | { t: 'node'; kind: NodeKind }
   | { t: 'sectionItem' }
@@ -56,6 +57,7 @@ export type NodeKind =
   | 'version'
   | 'section'
   | 'use'
+  | 'override'
   | 'fragment'
   | 'codelist'
   | 'code'
@@ -149,9 +151,12 @@ export const NODE_KEYS: Record<NodeKind, Record<string, KeySpec>> = {
     title: text('Title of this version', true),
     description: text('What changed, who must register'),
     businessKey: {
-      value: { t: 'list', of: { t: 'string', pattern: FIELD_ID, what: 'a field id' } },
+      value: {
+        t: 'list',
+        of: { t: 'oneOrList', of: { t: 'string', pattern: FIELD_ID, what: 'a field id' } },
+      },
       required: true,
-      doc: 'Field ids that identify one registration',
+      doc: 'Field ids that identify one registration; a list in it means the first of its fields that is filled (e.g. [patientNiss, patientGeneratedId])',
     },
     sections: {
       value: { t: 'list', of: { t: 'sectionItem' } },
@@ -166,6 +171,28 @@ export const NODE_KEYS: Record<NodeKind, Record<string, KeySpec>> = {
       value: { t: 'string', pattern: KEBAB_ID, what: 'a fragment id' },
       required: true,
       doc: 'Fragment id',
+    },
+    with: {
+      value: { t: 'map', of: { t: 'node', kind: 'override' }, keys: FIELD_ID, what: 'a field id of the fragment' },
+      doc: "Per-use changes to the fragment's fields, by field id: what this form asks differently (e.g. required: false)",
+    },
+  },
+  override: {
+    required: { value: { t: 'required' }, doc: 'true, false or a condition: required (when shown) in this form' },
+    visible: { value: { t: 'condition' }, doc: 'Shown only when this condition holds, in this form' },
+    label: text('The label in this form'),
+    help: text('The help text in this form'),
+    codelist: {
+      value: { t: 'string', pattern: KEBAB_ID, what: 'a code list id' },
+      doc: 'Another code list for this form (instead of the fragment\'s options or code list)',
+    },
+    itemCodelists: {
+      value: { t: 'list', of: { t: 'string', pattern: KEBAB_ID, what: 'a code list id' } },
+      doc: 'In a repeat: one code list per item (item n takes the n-th)',
+    },
+    next: {
+      value: { t: 'string', pattern: FIELD_ID, what: 'a field id' },
+      doc: 'On a repeat: the yes/no field of an item that says whether another item follows',
     },
   },
   codelist: {
@@ -232,6 +259,10 @@ const codeChoice: Record<string, KeySpec> = {
     doc: 'Code list id (registry first, then _shared)',
   },
 };
+const itemCodelists: KeySpec = {
+  value: { t: 'list', of: { t: 'string', pattern: KEBAB_ID, what: 'a code list id' } },
+  doc: 'In a repeat: one code list per item, item n takes the n-th (as many as the repeat\'s max), instead of codelist/options',
+};
 const unit: KeySpec = { value: { t: 'string' }, doc: 'Unit shown beside the value' };
 
 /** Keys each field type adds to the common ones. */
@@ -270,6 +301,7 @@ export const FIELD_TYPE_KEYS: Record<FieldType, Record<string, KeySpec>> = {
   choice: {
     ...DATA_KEYS,
     ...codeChoice,
+    itemCodelists,
     display: { value: { t: 'string', enum: ['radio', 'select', 'autocomplete'] }, doc: 'How to show it' },
   },
   multichoice: {
@@ -277,6 +309,7 @@ export const FIELD_TYPE_KEYS: Record<FieldType, Record<string, KeySpec>> = {
     ...codeChoice,
     minItems: { value: { t: 'integer', minimum: 0 }, doc: 'Fewest codes' },
     maxItems: { value: { t: 'integer', minimum: 1 }, doc: 'Most codes' },
+    itemCodelists,
     display: { value: { t: 'string', enum: ['checkbox', 'autocomplete'] }, doc: 'How to show it' },
   },
   niss: { ...DATA_KEYS },
@@ -286,6 +319,10 @@ export const FIELD_TYPE_KEYS: Record<FieldType, Record<string, KeySpec>> = {
     min: { value: { t: 'integer', minimum: 0 }, doc: 'Fewest items' },
     max: { value: { t: 'integer', minimum: 1 }, required: true, doc: 'Most items (CSV columns _1…_max)' },
     itemLabel: text('Label of one item'),
+    next: {
+      value: { t: 'string', pattern: FIELD_ID, what: 'a field id' },
+      doc: "The yes/no field of an item that says whether another item follows: asked in items 1…max-1 only, yes exactly when the next item exists",
+    },
     fields: { value: { t: 'list', of: { t: 'fieldItem' } }, required: true, doc: 'Fields of one item' },
   },
 };

@@ -227,10 +227,10 @@ export function loadDefinitions(files: readonly SourceFile[]): LoadResult {
       effective: str(o, 'effective') ?? '',
       title: text(o, 'title') ?? {},
       description: text(o, 'description'),
-      businessKey: ((o.values.businessKey ?? []) as string[]).map((id, i) => ({
-        id,
-        loc: o.itemLoc.businessKey?.[i] ?? loc,
-      })),
+      businessKey: ((o.values.businessKey ?? []) as (string | string[])[]).map((part, i) => {
+        const [id, ...or] = Array.isArray(part) ? part : [part];
+        return { id: id ?? '', ...(or.length ? { or } : {}), loc: o.itemLoc.businessKey?.[i] ?? loc };
+      }),
       sections,
       file: vf.file.path,
       sources: [vf.file.path, registry.file, ...resolver.used],
@@ -297,6 +297,9 @@ export function reportDuplicateCodes(codes: Code[], report: Report): void {
 /** Resolves `use:` and `codelist:` for one version, registry first, then _shared. */
 class Resolver {
   private readonly using: string[] = [];
+  /** `with:` of the fragment uses being expanded (innermost last), by field id. */
+  private readonly overrides: Map<string, { obj: Obj; used: boolean }>[] = [];
+  private repeatDepth = 0;
   /** Files this version draws on (fragments, code lists), for per-version error gating. */
   readonly used = new Set<string>();
 
@@ -343,7 +346,7 @@ class Resolver {
         if (!frag) continue;
         const id = str(frag, 'fragment') ?? str(item, 'use')!;
         this.using.push(id);
-        out.push({ ...this.section(frag, id, trail), fragment: id });
+        this.withOverrides(item, () => out.push({ ...this.section(frag, id, trail), fragment: id }));
         this.using.pop();
       } else out.push(this.section(item, str(item, 'id') ?? '', trail));
     }
@@ -379,7 +382,7 @@ class Resolver {
             'warning',
           );
         this.using.push(str(item, 'use')!);
-        out.push(...this.fields((frag.values.fields ?? []) as Obj[]));
+        this.withOverrides(item, () => out.push(...this.fields((frag.values.fields ?? []) as Obj[])));
         this.using.pop();
       } else {
         const f = this.field(item);
@@ -389,42 +392,116 @@ class Resolver {
     return out;
   }
 
-  private field(o: Obj): Field | undefined {
+  /** Expands a fragment with its use's `with:` in force; reports ids it never met. */
+  private withOverrides(use: Obj, expand: () => void): void {
+    const given = (use.values.with ?? {}) as Record<string, Obj>;
+    const map = new Map(Object.entries(given).map(([id, obj]) => [id, { obj, used: false }]));
+    this.overrides.push(map);
+    try {
+      expand();
+    } finally {
+      this.overrides.pop();
+    }
+    for (const [id, o] of map)
+      if (!o.used)
+        this.report(
+          o.obj.loc,
+          'REF_UNKNOWN_OVERRIDE',
+          `Fragment '${str(use, 'use')}' has no field '${id}' to change`,
+          `Name a field id of the fragment.${suggestion(id, this.fragmentFieldIds(use))}`,
+        );
+  }
+
+  private fragmentFieldIds(use: Obj): string[] {
+    const frag = this.fragments.get(str(use, 'use') ?? '') ?? this.sharedFragments.get(str(use, 'use') ?? '');
+    const ids: string[] = [];
+    const walk = (o: Obj) => {
+      for (const f of (o.values.fields ?? []) as Obj[]) {
+        if (typeof f.values.id === 'string') ids.push(f.values.id);
+        walk(f);
+      }
+      for (const sec of (o.values.sections ?? []) as Obj[]) walk(sec);
+    };
+    if (frag) walk(frag);
+    return ids;
+  }
+
+  /** A field as this form asks it: the fragment's keys, then its use's `with:` on top. */
+  private overridden(o: Obj): Obj {
+    const id = o.values.id as string | undefined;
+    for (let i = this.overrides.length - 1; i >= 0 && id !== undefined; i--) {
+      const found = this.overrides[i]!.get(id);
+      if (!found) continue;
+      found.used = true;
+      const ov = found.obj;
+      const values = { ...o.values, ...ov.values };
+      // A code list given here replaces the fragment's options or code list.
+      if ('codelist' in ov.values || 'itemCodelists' in ov.values) {
+        for (const k of ['options', 'codelist', 'itemCodelists'])
+          if (!(k in ov.values)) delete values[k];
+      }
+      return { ...o, values, keyLoc: { ...o.keyLoc, ...ov.keyLoc }, itemLoc: { ...o.itemLoc, ...ov.itemLoc } };
+    }
+    return o;
+  }
+
+  private codelist(listId: string, at: Loc): CodeList | undefined {
+    const list = this.codelists.get(listId) ?? this.sharedCodelists.get(listId);
+    if (!list) {
+      const known = [...this.codelists.keys(), ...this.sharedCodelists.keys()];
+      this.report(
+        at,
+        'REF_UNKNOWN_CODELIST',
+        `No code list '${listId}' in ${this.registry}/codelists/ or _shared/codelists/`,
+        `Create ${this.registry}/codelists/${listId}.yaml or name an existing list.${suggestion(listId, known)}`,
+      );
+      return undefined;
+    }
+    this.used.add(list.loc.file);
+    return list;
+  }
+
+  private field(given: Obj): Field | undefined {
+    const o = this.overridden(given);
     const v = o.values;
     const type = v.type as FieldType | undefined;
     if (!type) return undefined;
     let codes: Code[] | undefined;
+    let itemCodes: Code[][] | undefined;
     if (type === 'choice' || type === 'multichoice') {
       const listId = v.codelist as string | undefined;
-      if (v.options && listId)
+      if ([v.options, listId, v.itemCodelists].filter((x) => x !== undefined).length > 1)
         this.report(
-          o.keyLoc.codelist!,
+          (o.keyLoc.itemCodelists ?? o.keyLoc.codelist)!,
           'FORMAT_BAD_VALUE',
-          'A field has both options and codelist',
+          'A field has more than one of options, codelist and itemCodelists',
           'Keep one of them.',
         );
       if (v.options) {
         codes = toCodes(v.options as Obj[]);
         reportDuplicateCodes(codes, this.report);
       } else if (listId) {
-        const list = this.codelists.get(listId) ?? this.sharedCodelists.get(listId);
-        if (!list) {
-          const known = [...this.codelists.keys(), ...this.sharedCodelists.keys()];
+        codes = this.codelist(listId, o.keyLoc.codelist!)?.codes ?? [];
+      } else if (Array.isArray(v.itemCodelists)) {
+        const ids = v.itemCodelists as string[];
+        itemCodes = ids.map((id, i) => this.codelist(id, o.itemLoc.itemCodelists?.[i] ?? o.loc)?.codes ?? []);
+        // The union keeps every code's label for the form's texts; each item accepts its own.
+        const seen = new Map<string, Code>();
+        for (const list of itemCodes) for (const c of list) if (!seen.has(c.code)) seen.set(c.code, c);
+        codes = [...seen.values()];
+        if (this.repeatDepth === 0)
           this.report(
-            o.keyLoc.codelist!,
-            'REF_UNKNOWN_CODELIST',
-            `No code list '${listId}' in ${this.registry}/codelists/ or _shared/codelists/`,
-            `Create ${this.registry}/codelists/${listId}.yaml or name an existing list.${suggestion(listId, known)}`,
+            o.keyLoc.itemCodelists!,
+            'REPEAT_RULE_INVALID',
+            `Field '${v.id}' has itemCodelists but is not in a repeat`,
+            'Use codelist: for a field outside a repeat.',
           );
-        }
-        if (list) this.used.add(list.loc.file);
-        codes = list?.codes ?? [];
       } else {
         this.report(
           o.loc,
           'FORMAT_MISSING_KEY',
           `A ${type} field has neither options nor codelist`,
-          'Add `codelist: <id>` or an `options:` list of codes.',
+          'Add `codelist: <id>`, an `options:` list of codes, or (in a repeat) `itemCodelists:`.',
         );
         codes = [];
       }
@@ -465,12 +542,48 @@ class Resolver {
       unit: v.unit as string | undefined,
       codes,
       codelist: v.codelist as string | undefined,
+      ...(itemCodes ? { itemCodes, itemCodelists: v.itemCodelists as string[] } : {}),
       display: v.display as string | undefined,
       minItems: v.minItems as number | undefined,
       maxItems: v.maxItems as number | undefined,
-      fields: type === 'repeat' ? this.fields((v.fields ?? []) as Obj[]) : undefined,
+      fields: type === 'repeat' ? this.repeatFields(o) : undefined,
       itemLabel: v.itemLabel as Text | undefined,
+      next: v.next as string | undefined,
       loc: o.loc,
     };
+  }
+
+  /** A repeat's item fields, with its per-item rules checked against them. */
+  private repeatFields(o: Obj): Field[] {
+    this.repeatDepth++;
+    const fields = this.fields((o.values.fields ?? []) as Obj[]);
+    this.repeatDepth--;
+    const max = o.values.max as number | undefined;
+    for (const f of fields)
+      if (f.itemCodes && max !== undefined && f.itemCodes.length !== max)
+        this.report(
+          f.loc,
+          'REPEAT_RULE_INVALID',
+          `Field '${f.id}' has ${f.itemCodes.length} item code lists for a repeat of at most ${max} items`,
+          `Give one code list per item: ${max}.`,
+        );
+    const next = o.values.next as string | undefined;
+    if (next !== undefined) {
+      const f = fields.find((x) => x.id === next);
+      const yesNo =
+        f &&
+        (f.type === 'boolean' ||
+          (f.type === 'choice' && !f.itemCodes && ['1', '0'].every((c) => f.codes?.some((x) => x.code === c))));
+      if (!yesNo)
+        this.report(
+          o.keyLoc.next!,
+          'REPEAT_RULE_INVALID',
+          f
+            ? `'next: ${next}' must name a yes/no field (boolean, or a choice with codes '1' and '0'); '${next}' is a ${f.type}`
+            : `'next: ${next}' names no field of this repeat's items`,
+          `Name the item's "another one follows?" field.${f ? '' : suggestion(next, fields.map((x) => x.id))}`,
+        );
+    }
+    return fields;
   }
 }

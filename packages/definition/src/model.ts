@@ -82,12 +82,17 @@ export interface Field {
   /** Codes of a choice/multichoice, inline or from the code list. */
   codes?: Code[];
   codelist?: string;
+  /** In a repeat: the codes of item n (n-th list); `codes` is then their union. */
+  itemCodes?: Code[][];
+  itemCodelists?: string[];
   display?: string;
   minItems?: number;
   maxItems?: number;
   /** Repeat: fields of one item; `min`/`max` hold the item counts. */
   fields?: Field[];
   itemLabel?: Text;
+  /** Repeat: id of the item's yes/no field saying whether another item follows. */
+  next?: string;
   loc: Loc;
 }
 
@@ -115,7 +120,8 @@ export interface Version {
   effective: string;
   title: Text;
   description?: Text;
-  businessKey: { id: string; loc: Loc }[];
+  /** Field ids identifying one registration; `or`: fields that stand in, in order, while `id` is empty. */
+  businessKey: { id: string; or?: string[]; loc: Loc }[];
   sections: Section[];
   /** The version file, relative to the definitions folder, and its text (for hashing). */
   file: string;

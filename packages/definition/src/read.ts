@@ -297,6 +297,13 @@ export class FileReader {
         });
         return out;
       }
+      case 'oneOrList':
+        if (node && isSeq(node)) {
+          if (node.items.length === 0)
+            return this.wrongType(node, path, keyLoc, 'a non-empty list', 'Name at least one field id.');
+          return this.readValue(node, { t: 'list', of: spec.of }, path, keyLoc);
+        }
+        return this.readValue(node, spec.of, path, keyLoc);
       case 'map': {
         if (!node || !isMap(node))
           return this.wrongType(node, path, keyLoc, 'a mapping', 'Write indented `key: value` lines.');

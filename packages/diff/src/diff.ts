@@ -149,14 +149,15 @@ class Differ {
           class: 'patch',
           reason: `The form's ${property} changed: wording only.`,
         });
-    const keyB = b.businessKey.map((k) => this.rename(k.id));
-    const keyA = a.businessKey.map((k) => k.id);
+    const part = (ids: string[]) => (ids.length > 1 ? `(${ids.join(' or ')})` : ids[0]!);
+    const keyB = b.businessKey.map((k) => part([k.id, ...(k.or ?? [])].map((id) => this.rename(id))));
+    const keyA = a.businessKey.map((k) => part([k.id, ...(k.or ?? [])]));
     if (keyB.join(',') !== keyA.join(','))
       this.changes.push({
         kind: 'business-key-changed',
         fieldId: '',
         property: 'businessKey',
-        before: b.businessKey.map((k) => k.id),
+        before: b.businessKey.map((k) => part([k.id, ...(k.or ?? [])])),
         after: keyA,
         class: 'major',
         reason: `The business key [${keyB.join(', ')}] → [${keyA.join(', ')}]: existing records are identified (and corrections matched) differently.`,

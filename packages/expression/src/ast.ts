@@ -19,6 +19,7 @@ export const FUNCTIONS = {
   days: { arity: [2, 2], returns: 'number', inConditions: false },
   years: { arity: [2, 2], returns: 'number', inConditions: false },
   count: { arity: [1, 1], returns: 'number', inConditions: false },
+  pseudocode: { arity: [4, 4], returns: 'string', inConditions: false },
 } as const satisfies Record<
   string,
   { arity: readonly [number, number]; returns: string; inConditions: boolean }

@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { CompiledExpr } from './ast.ts';
 
 /** A value as it appears in registration data (dates and times are ISO strings). */
@@ -64,6 +66,45 @@ export function evaluate(expr: CompiledExpr, ctx: EvalContext): Value {
   }
 }
 
+/** Upper case, accents and everything but letters removed: "Dupont-Lévêque" → "DUPONTLEVEQUE". */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[^A-Z]/g, '');
+}
+
+const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * The pseudonymous code of a patient without a Belgian national number, from the fields the
+ * DCDs name (date of birth, sex, last name, first name; HD4DP's own algorithm is not public):
+ * 16 characters of Crockford base32 of SHA-256 over the normalised values, so spelling
+ * variants of a name ("Dupont-Lévêque", "DUPONT LEVEQUE") give the same code and the same
+ * patient is found again. It identifies the patient inside the hospital like the national
+ * number does, so the field holding it is an identifier (pseudonymised with a key on export).
+ */
+export function pseudocode([birthDate, sex, lastName, firstName]: [string, string, string, string]):
+  | string
+  | undefined {
+  if (!birthDate || !sex || !normaliseName(lastName) || !normaliseName(firstName)) return undefined;
+  const message = [birthDate, sex.toUpperCase(), normaliseName(lastName), normaliseName(firstName)].join('|');
+  const digest = sha256(utf8ToBytes(message));
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of digest) {
+    value = ((value << 8) | byte) & 0xffff;
+    bits += 8;
+    while (bits >= 5 && out.length < 16) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out;
+}
+
 function call(fn: string, args: CompiledExpr[], ctx: EvalContext): Value {
   if (fn === 'empty' || fn === 'filled') {
     const a = args[0]!;
@@ -78,6 +119,8 @@ function call(fn: string, args: CompiledExpr[], ctx: EvalContext): Value {
   }
   if (vals.some((v) => v === null)) return null;
   switch (fn) {
+    case 'pseudocode':
+      return pseudocode(vals.map(String) as [string, string, string, string]) ?? null;
     case 'round': {
       const digits = typeof vals[1] === 'number' ? vals[1] : 0;
       const f = 10 ** digits;

@@ -7,11 +7,10 @@ export type {
 } from './migrate.ts';
 export { migrateRegistration, migrationCandidates, rebaseRegistration } from './migrate.ts';
 export { MIGRATION_MESSAGES, migrationIssueText } from './migration-messages.ts';
-export type { PseudonymInput } from './pseudonym.ts';
-export { normaliseName, pseudonymousCode } from './pseudonym.ts';
 export type { CheckedData, Clock, Registration, RegistrationStatus } from './registration.ts';
 export {
   businessKeyOf,
+  businessKeyText,
   checkData,
   createRegistration,
   deleteRegistration,

@@ -82,11 +82,24 @@ export function createRegistration(
   };
 }
 
-/** The business key of some data: its fields' values joined, or undefined while one is empty. */
+const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+/**
+ * The business key of some data: its parts' values joined, or undefined while one is empty. A
+ * part that lists several fields takes the first filled one (a national number, else the
+ * pseudonymous code of a patient without one): the two never look alike.
+ */
 export function businessKeyOf(form: CompiledForm, data: RegistrationData): string | undefined {
-  const parts = form.meta.businessKey.map((name) => data[name]);
-  if (parts.some((p) => p === undefined || p === null || p === '')) return undefined;
+  const parts = form.meta.businessKey.map((part) =>
+    (Array.isArray(part) ? part : [part]).map((name) => data[name]).find(filled),
+  );
+  if (!parts.every(filled)) return undefined;
   return parts.map(String).join('|');
+}
+
+/** The business key's fields as a reader names them: "IDC_PAT or TX_IDC_PAT_GENER, DT_HOSPZ". */
+export function businessKeyText(form: CompiledForm): string {
+  return form.meta.businessKey.map((p) => (Array.isArray(p) ? p.join(' or ') : p)).join(', ');
 }
 
 function assertOpen(reg: Registration, form: CompiledForm): void {

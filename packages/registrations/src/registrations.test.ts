@@ -4,7 +4,6 @@ import { readDefinitionFiles } from '@regforms/compiler/node';
 import { catalogProblems } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
 import { MIGRATION_MESSAGES } from './migration-messages.ts';
-import { pseudonymousCode } from './pseudonym.ts';
 import { createRegistration, LifecycleError, newRegistrationCode } from './registration.ts';
 import { Registrations } from './service.ts';
 import { INDEXEDDB_VERSION, IndexedDbStore, MemoryStore, type RegistrationStore } from './store.ts';
@@ -95,21 +94,6 @@ describe('IndexedDB survives a reload', () => {
     await first.save(reg.id, form, { DT_HOSPZ: '2024-03-01' });
     const second = new Registrations(new IndexedDbStore(name), { clock });
     expect((await second.get(reg.id))!.data).toEqual({ DT_HOSPZ: '2024-03-01' });
-  });
-});
-
-describe('pseudonymous code', () => {
-  const patient = { birthDate: '1950-02-03', sex: 'F', lastName: 'Dupont-Lévêque', firstName: 'Anne' };
-  it('is stable, keyed, insensitive to accents and case, and reveals no clear value', () => {
-    const a = pseudonymousCode(patient, 'hospital-key')!;
-    expect(a).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
-    expect(pseudonymousCode({ ...patient, lastName: 'DUPONT LEVEQUE' }, 'hospital-key')).toBe(a);
-    expect(pseudonymousCode(patient, 'other-key')).not.toBe(a);
-    expect(pseudonymousCode({ ...patient, firstName: 'Anna' }, 'hospital-key')).not.toBe(a);
-    expect(a).not.toContain('DUPONT');
-  });
-  it('waits for every input', () => {
-    expect(pseudonymousCode({ ...patient, sex: '' }, 'k')).toBeUndefined();
   });
 });
 

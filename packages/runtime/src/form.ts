@@ -31,8 +31,11 @@ export interface FormMeta {
   /** i18n keys of the titles: form.title, registry.title, registrationType.title, programme.title. */
   languages: Lang[];
   defaultLanguage: Lang;
-  /** Technical names of the fields that identify one registration. */
-  businessKey: string[];
+  /**
+   * Technical names of the fields that identify one registration. A list stands for one part:
+   * its first filled field (e.g. the national number, else the pseudonymous code).
+   */
+  businessKey: (string | string[])[];
   /** sha256 of the compiled form without this field: stored on every registration. */
   hash: string;
   compiler: string;

@@ -8,6 +8,7 @@
 import {
   assertWritable,
   businessKeyOf,
+  businessKeyText,
   type CheckedData,
   checkData,
   LifecycleError,
@@ -176,7 +177,7 @@ function sentConflict(row: RegistrationRow, form: CompiledForm): ApiError {
   return new ApiError(
     409,
     'SENT_WITH_SAME_KEY',
-    `Registration ${row.registration_code} (id ${row.id}) was already Sent with the same ${form.meta.businessKey.join(', ')}: a Sent registration is corrected through the registry's helpdesk, not sent again.`,
+    `Registration ${row.registration_code} (id ${row.id}) was already Sent with the same ${businessKeyText(form)}: a Sent registration is corrected through the registry's helpdesk, not sent again.`,
     { registration: { id: row.id, registrationCode: row.registration_code } },
   );
 }
@@ -392,7 +393,7 @@ export async function update(
         'SAME_KEY',
         other.status === 'sent'
           ? sentConflict(other, form).message
-          : `Registration ${other.id} (Open) has the same ${form.meta.businessKey.join(', ')}: change that one, or delete it first.`,
+          : `Registration ${other.id} (Open) has the same ${businessKeyText(form)}: change that one, or delete it first.`,
         { registration: { id: other.id, registrationCode: other.registration_code } },
       );
   }

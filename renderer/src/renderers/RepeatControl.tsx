@@ -13,7 +13,7 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useEffect, useId, useRef } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import {
   controlTester,
   FieldHelp,
@@ -35,6 +35,38 @@ export function repeatBounds(schema: JsonSchema, uischema: UISchemaElement): { m
   const min = schema.minItems ?? (typeof o.min === 'number' ? o.min : 0);
   const max = schema.maxItems ?? (typeof o.max === 'number' ? o.max : Number.POSITIVE_INFINITY);
   return { min, max };
+}
+
+/** The repeat's "another item follows?" field (`next` in the UI options), if it has one. */
+export function nextOf(
+  uischema: UISchemaElement,
+): { name: string; yes: string | boolean; no: string | boolean } | undefined {
+  const n = optionsOf(uischema).next;
+  if (!n || typeof n.name !== 'string') return undefined;
+  const value = (v: unknown) => (typeof v === 'boolean' ? v : String(v));
+  return { name: n.name, yes: value(n.yes), no: value(n.no) };
+}
+
+/** The item layout without the control of one field (by its scope). */
+export function withoutControl(
+  detail: UISchemaElement | undefined,
+  name: string | undefined,
+): UISchemaElement | undefined {
+  if (!detail || !name) return detail;
+  const scope = `#/properties/${name}`;
+  const strip = (el: UISchemaElement): UISchemaElement | undefined => {
+    if ((el as { scope?: string }).scope === scope) return undefined;
+    const elements = (el as { elements?: UISchemaElement[] }).elements;
+    if (!elements) return el;
+    return { ...el, elements: elements.map(strip).filter((e): e is UISchemaElement => !!e) } as UISchemaElement;
+  };
+  return strip(detail);
+}
+
+function withAnswer(items: unknown[], index: number, name: string, value: unknown): unknown[] {
+  return items.map((item, i) =>
+    i === index ? { ...((item ?? {}) as Record<string, unknown>), [name]: value } : item,
+  );
 }
 
 type FormErrorLike = Parameters<typeof getControlPath>[0];
@@ -96,6 +128,9 @@ export const RepeatControl = memo(function RepeatControl(props: RegformsControlP
   const addText = tr(t, 'repeat.add', 'Add');
   const removeText = tr(t, 'repeat.remove', 'Remove');
   const detail = optionsOf(uischema).detail;
+  const next = nextOf(uischema);
+  // The "another one follows?" question is not asked in the last possible item.
+  const lastDetail = useMemo(() => withoutControl(detail, next?.name), [detail, next?.name]);
   const itemSchema = schema.items as JsonSchema;
 
   // Stable React keys per item, so removing item 1 does not hand item 2's inputs to item 1.
@@ -113,17 +148,22 @@ export const RepeatControl = memo(function RepeatControl(props: RegformsControlP
 
   const add = () => {
     focusItem.current = count;
-    handleChange(path, [...items, {}]);
+    // Adding an item answers the previous one's "another one follows?" with yes.
+    const before = next && count > 0 ? withAnswer(items, count - 1, next.name, next.yes) : items;
+    handleChange(path, [...before, {}]);
   };
   // Stable, so that the memoised items do not render again when another item's value changes.
-  const latest = useRef({ items, path, handleChange });
-  latest.current = { items, path, handleChange };
+  const latest = useRef({ items, path, handleChange, next });
+  latest.current = { items, path, handleChange, next };
   const remove = useCallback((i: number) => {
-    const { items, path, handleChange } = latest.current;
+    const { items, path, handleChange, next: nextField } = latest.current;
     keys.current.splice(i, 1);
-    const next = items.filter((_, j) => j !== i);
-    focusItem.current = next.length ? Math.min(i, next.length - 1) : null;
-    handleChange(path, next.length ? next : undefined);
+    let rest = items.filter((_, j) => j !== i);
+    // Removing the last item: the one before it is now the last, nothing follows it.
+    if (nextField && i === items.length - 1 && rest.length > 0)
+      rest = withAnswer(rest, rest.length - 1, nextField.name, nextField.no);
+    focusItem.current = rest.length ? Math.min(i, rest.length - 1) : null;
+    handleChange(path, rest.length ? rest : undefined);
   }, []);
 
   const error = errors ? errors : undefined;
@@ -156,7 +196,7 @@ export const RepeatControl = memo(function RepeatControl(props: RegformsControlP
           enabled={enabled}
           canRemove={count > min}
           onRemove={remove}
-          detail={detail}
+          detail={i === max - 1 ? lastDetail : detail}
           itemSchema={itemSchema}
           t={t}
           locale={locale}

@@ -64,7 +64,19 @@ const folded = new WeakMap<CodeOption, string>();
 export function useCodeOptions(props: RegformsControlProps): CodeOption[] {
   const t = props.t as Translate;
   const key = i18nKeyOf(props.uischema, props.path);
-  return useMemo(() => codeOptions(codesOf(props.schema) ?? [], t, key), [props.schema, t, key]);
+  const own = itemCodesOf(props.uischema.options?.itemCodes, props.path);
+  return useMemo(() => codeOptions(own ?? codesOf(props.schema) ?? [], t, key), [own, props.schema, t, key]);
+}
+
+/**
+ * A field whose repeat items each have their own code list (`itemCodes` in the UI options, one
+ * list per item): the list of the item the control's path is in (`PCI.0.CD_SEGM` → item 1).
+ */
+export function itemCodesOf(itemCodes: unknown, path: string): string[] | undefined {
+  if (!Array.isArray(itemCodes)) return undefined;
+  const index = /\.(\d+)\.[^.]+$/.exec(path)?.[1];
+  const list = index === undefined ? undefined : itemCodes[Number(index)];
+  return Array.isArray(list) ? (list as string[]) : undefined;
 }
 
 /** The error text of a control, undefined when there is none. */

@@ -37,6 +37,10 @@ export interface RegformsControlOptions {
   detail?: UISchemaElement;
   min?: unknown;
   max?: unknown;
+  /** A repeat's "another item follows?" field: its technical name and yes/no values. */
+  next?: { name?: unknown; yes?: unknown; no?: unknown };
+  /** A field in a repeat whose items each have their own code list: one list per item. */
+  itemCodes?: string[][];
 }
 
 /** A translate function as JSON Forms passes it (key, default) → text. */

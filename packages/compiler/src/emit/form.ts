@@ -25,7 +25,7 @@ import {
   type JsonSchema,
 } from '@regforms/runtime';
 import { allOf, conditionSchema, type FieldLookup } from './condition.ts';
-import { GENERIC_MESSAGES, KEYWORD_ALIASES } from './messages.ts';
+import { GENERIC_MESSAGES, KEYWORD_ALIASES, NEXT_MESSAGES } from './messages.ts';
 
 export const COMPILER_VERSION = 'regforms-compiler/0.2.0';
 const TIME_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
@@ -137,7 +137,8 @@ class Emitter {
           maxItems: f.maxItems,
         });
         break;
-      case 'repeat':
+      case 'repeat': {
+        const perItem = itemRules(f);
         Object.assign(s, {
           type: 'array',
           minItems: typeof f.min === 'number' && f.min > 0 ? f.min : undefined,
@@ -146,8 +147,10 @@ class Emitter {
             (f.fields ?? []).map((field) => ({ field, repeat: f, sections: [] })),
             f,
           ),
+          allOf: perItem.length ? perItem : undefined,
         });
         break;
+      }
       case 'note':
         break;
     }
@@ -164,7 +167,8 @@ class Emitter {
       const f = info.field;
       if (!f.name || f.type === 'note') continue;
       properties[f.name] = this.fieldSchema(f);
-      if (f.required === false) continue;
+      // A repeat's `next` field is required by position (itemRules), not in every item.
+      if (f.required === false || repeat?.next === f.id) continue;
       const conds = visibilityOf(info).map((s) => this.condition(s, repeat));
       if (typeof f.required !== 'boolean') conds.push(this.condition(f.required, repeat));
       const when = allOf(conds);
@@ -215,6 +219,9 @@ class Emitter {
     if (f.unit) options.unit = f.unit;
     if (f.display === 'radio') options.format = 'radio';
     else if (f.display) options.display = f.display;
+    if (f.itemCodes) options.itemCodes = f.itemCodes.map((l) => l.map((c) => c.code));
+    const next = f.type === 'repeat' ? nextOf(f) : undefined;
+    if (next) options.next = { name: next.field.name, yes: next.yes, no: next.no };
     if (f.type === 'repeat') {
       options.detail = {
         type: 'VerticalLayout',
@@ -263,6 +270,13 @@ class Emitter {
       for (const alias of KEYWORD_ALIASES[keyword] ?? []) this.text(`${k}.error.${alias}`, t);
     }
     for (const [i, c] of f.checks.entries()) this.text(`check.${k}.${i + 1}`, c.message);
+    if (info.repeat && nextOf(info.repeat)?.field === f) {
+      for (const l of this.langs) {
+        const m = NEXT_MESSAGES[l] ?? NEXT_MESSAGES.en!;
+        this.i18n[l]![`${k}.error.const`] ??= m.next;
+        this.i18n[l]![`${k}.error.not`] ??= m.nextInLast;
+      }
+    }
   }
 
   // ---- logic -------------------------------------------------------------------------
@@ -312,8 +326,14 @@ class Emitter {
 
   csvColumns(): CsvColumn[] {
     const columns: CsvColumn[] = [];
-    const column = (info: FieldInfo, column: string, path: (string | number)[]): CsvColumn => {
+    const column = (
+      info: FieldInfo,
+      column: string,
+      path: (string | number)[],
+      item?: number,
+    ): CsvColumn => {
       const f = info.field;
+      const codes = item !== undefined && f.itemCodes ? f.itemCodes[item - 1] : f.codes;
       const conditional = visibilityOf(info).length > 0 || typeof f.required !== 'boolean' || info.repeat;
       return {
         column,
@@ -321,7 +341,7 @@ class Emitter {
         name: f.name!,
         type: f.type as CsvColumn['type'],
         path,
-        ...(f.codes ? { codes: f.codes.map((c) => c.code) } : {}),
+        ...(codes ? { codes: codes.map((c) => c.code) } : {}),
         required: f.required === false ? 'never' : conditional ? 'conditional' : 'always',
         ...(f.compute ? { computed: true } : {}),
       };
@@ -334,19 +354,65 @@ class Emitter {
         continue;
       }
       // HD4DP numbers repeat items: every field of item 1, then of item 2, …
-      for (let i = 1; i <= Number(f.max ?? 0); i++)
+      // The `next` field is not asked in the last possible item: nothing can follow it.
+      const max = Number(f.max ?? 0);
+      for (let i = 1; i <= max; i++)
         for (const child of f.fields ?? [])
-          if (child.name && child.type !== 'note')
+          if (child.name && child.type !== 'note' && !(child.id === f.next && i === max))
             columns.push(
-              column({ field: child, repeat: f, sections: info.sections }, `${child.name}_${i}`, [
-                f.name,
-                i - 1,
-                child.name,
-              ]),
+              column(
+                { field: child, repeat: f, sections: info.sections },
+                `${child.name}_${i}`,
+                [f.name, i - 1, child.name],
+                i,
+              ),
             );
     }
     return columns;
   }
+}
+
+/** A repeat's `next` field and its yes/no values (booleans, or the codes '1' and '0'). */
+function nextOf(repeat: Field): { field: Field; yes: string | boolean; no: string | boolean } | undefined {
+  const field = repeat.next ? repeat.fields?.find((c) => c.id === repeat.next) : undefined;
+  if (!field?.name) return undefined;
+  return field.type === 'boolean' ? { field, yes: true, no: false } : { field, yes: '1', no: '0' };
+}
+
+/**
+ * What depends on an item's position, as positional `items` (draft-07 tuples) in an allOf:
+ * item n's own code lists (`itemCodelists`), and the `next` field: required and yes in every
+ * item that another follows, no in the last one, absent from the last possible item.
+ */
+function itemRules(repeat: Field): JsonSchema[] {
+  const max = Number(repeat.max ?? 0);
+  const at = (index: number, schema: JsonSchema): JsonSchema => ({
+    items: Array.from({ length: index + 1 }, (_, i) => (i === index ? schema : {})),
+  });
+  const rules: JsonSchema[] = [];
+  const own: JsonSchema[] = Array.from({ length: max }, () => ({}));
+  for (const child of repeat.fields ?? []) {
+    if (!child.itemCodes || !child.name) continue;
+    child.itemCodes.forEach((codes, i) => {
+      if (i >= max) return;
+      const e = { enum: codes.map((c) => c.code) };
+      const props = ((own[i]!.properties ??= {}) as Record<string, JsonSchema>);
+      props[child.name!] = child.type === 'multichoice' ? { items: e } : e;
+    });
+  }
+  if (own.some((o) => o.properties)) rules.push({ items: own });
+  const next = nextOf(repeat);
+  if (next) {
+    const name = next.field.name!;
+    for (let k = 1; k < max; k++)
+      rules.push({
+        if: { minItems: k + 1 },
+        then: at(k - 1, { required: [name], properties: { [name]: { const: next.yes } } }),
+        else: at(k - 1, { required: [name], properties: { [name]: { const: next.no } } }),
+      });
+    if (max > 0) rules.push(at(max - 1, { properties: { [name]: { not: {} } } }));
+  }
+  return rules;
 }
 
 /** Compiles one version of a registration type (already checked without errors). */
@@ -407,7 +473,10 @@ export function emitForm(registry: Registry, version: Version): CompiledForm {
     programme: registry.programme.id,
     languages: e.langs,
     defaultLanguage: e.langs[0] ?? 'en',
-    businessKey: version.businessKey.map((k) => byId.get(k.id)?.name ?? k.id),
+    businessKey: version.businessKey.map((k) => {
+      const names = [k.id, ...(k.or ?? [])].map((id) => byId.get(id)?.name ?? id);
+      return names.length === 1 ? names[0]! : names;
+    }),
     compiler: COMPILER_VERSION,
   };
   const hash = bytesToHex(sha256(utf8ToBytes(canonicalJson({ meta, ...body }))));

@@ -90,3 +90,26 @@ export const GENERIC_MESSAGES: Record<string, Record<string, string>> = {
     'repeat.remove': 'Entfernen',
   },
 };
+
+/*
+ * The messages of a repeat's `next` field (written only into forms that have one, so forms
+ * without it compile exactly as before): a wrong answer, and an answer in the last possible item.
+ */
+export const NEXT_MESSAGES: Record<string, { next: string; nextInLast: string }> = {
+  fr: {
+    next: 'Répondez Oui si un élément suit, Non pour le dernier.',
+    nextInLast: "Cette question n'est pas posée pour le dernier élément possible.",
+  },
+  nl: {
+    next: 'Antwoord Ja als er nog een element volgt, Neen bij het laatste.',
+    nextInLast: 'Deze vraag wordt niet gesteld bij het laatst mogelijke element.',
+  },
+  en: {
+    next: 'Answer Yes when another item follows, No for the last one.',
+    nextInLast: 'This question is not asked for the last possible item.',
+  },
+  de: {
+    next: 'Antworten Sie Ja, wenn ein weiteres Element folgt, Nein beim letzten.',
+    nextInLast: 'Diese Frage wird beim letztmöglichen Element nicht gestellt.',
+  },
+};
