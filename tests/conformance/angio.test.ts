@@ -106,7 +106,9 @@ describe.runIf(hasReference)('ANGIO definitions conform to the official DCDs', (
       const elements = hasReference
         ? readElements(file).filter((e) => !PLATFORM.has(e.name) && !e.name.startsWith('TX_TTL_'))
         : [];
-      const problems = (check: (form: CompiledForm, col: CsvColumn | undefined, e: DcdElement) => string | undefined) => {
+      const problems = (
+        check: (form: CompiledForm, col: CsvColumn | undefined, e: DcdElement) => string | undefined,
+      ) => {
         const form = latest(type);
         const byColumn = new Map(form.csv.columns.map((c) => [c.column, c]));
         return elements.flatMap((e) => {
@@ -132,7 +134,8 @@ describe.runIf(hasReference)('ANGIO definitions conform to the official DCDs', (
                 ? undefined
                 : `expected ${documented.required} (${documented.why}), is ${col.required}`;
             if (e.min === 1 && col.required === 'never') return '1..1 in the DCD, optional here';
-            if (e.min === 0 && col.required !== 'never') return `0..${e.max} in the DCD, required (${col.required}) here`;
+            if (e.min === 0 && col.required !== 'never')
+              return `0..${e.max} in the DCD, required (${col.required}) here`;
             return undefined;
           }),
         ).toEqual([]);

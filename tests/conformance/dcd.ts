@@ -51,7 +51,10 @@ export function readValueSets(): Map<string, string[] | undefined> {
   let current: string[] | undefined;
   for (const line of readFileSync(join(REFERENCE, 'codesystems.fsh'), 'utf8').split('\n')) {
     const cs = /^CodeSystem: (\S+)/.exec(line);
-    if (cs) systems.set(cs[1]!, (current = []));
+    if (cs) {
+      current = [];
+      systems.set(cs[1]!, current);
+    }
     const code = /^\* #(\S+|"[^"]*")/.exec(line);
     if (code && current) current.push(code[1]!.replace(/^"|"$/g, ''));
   }
@@ -68,7 +71,7 @@ export function readValueSets(): Map<string, string[] | undefined> {
     const inc = /^\* include codes from system (\S+)/.exec(line);
     if (inc) {
       const codes = systems.get(inc[1]!);
-      sets.set(vs, codes && codes.length ? [...(sets.get(vs) ?? []), ...codes] : sets.get(vs));
+      sets.set(vs, codes?.length ? [...(sets.get(vs) ?? []), ...codes] : sets.get(vs));
     }
     const direct = /^\* \$\w+#(\S+)/.exec(line);
     if (direct) sets.set(vs, [...(sets.get(vs) ?? []), direct[1]!]);

@@ -7,12 +7,14 @@
  * outcome; nothing in the file is dropped without a line in the report.
  */
 import {
+  businessKeyOf,
   type Clock,
   MemoryStore,
   type Registration,
   type RegistrationFilter,
   type RegistrationStore,
   Registrations,
+  sentWithSameKey,
 } from '@regforms/registrations';
 import type { CompiledForm } from '@regforms/runtime';
 import { countIgnored, type HeaderPlan, planHeader } from './header.ts';
@@ -371,6 +373,19 @@ class Lifecycle {
     // Empty, or its shape broken (rejected in the row stage).
     if (!checked) return;
     const { lang, service, current } = this;
+    const key = businessKeyOf(this.form, checked.data);
+    const previous = key ? current.get(key) : undefined;
+    // A Sent registration is corrected through the registry's helpdesk: a row for the same
+    // patient and date is refused, whether it would be sent or saved.
+    if (previous?.reg.status === 'sent') {
+      row.outcome = 'rejected';
+      row.errors.push({
+        code: 'SENT_WITH_SAME_KEY',
+        column: this.keyColumns(checked.data),
+        message: sentWithSameKey(previous.reg, lang).message,
+      });
+      return;
+    }
     const result = await service.submit(this.form, checked.data, { send: !draft, lang, checked });
     // Not stored: a row to send with errors, which the row stage listed.
     if (!result.stored) return;
@@ -380,27 +395,29 @@ class Lifecycle {
     if (reg.registrationCode) row.registrationCode = reg.registrationCode;
     if (reg.businessKey) row.businessKey = reg.businessKey;
     row.outcome = draft ? 'draft' : 'sent';
-    const key = reg.businessKey;
-    const previous = key ? current.get(key) : undefined;
     if (key && previous) {
+      // An Open one (stored, or an earlier row of this file) is replaced.
       const old = previous.reg;
-      if (old.status === 'sent' && draft)
-        row.warnings.push({
-          code: 'DRAFT_OF_SENT',
-          column: '',
-          message: renderMessage(lang, 'DRAFT_OF_SENT', { code: String(old.registrationCode) }),
-        });
-      else {
-        if (old.status === 'open') await service.delete(old.id);
-        row.outcome = 'replaced';
-        row.replaces = {
-          id: old.id,
-          ...(old.registrationCode ? { registrationCode: old.registrationCode } : {}),
-          status: old.status === 'sent' ? 'sent' : 'open',
-          ...(previous.line ? { line: previous.line } : {}),
-        };
-      }
+      await service.delete(old.id);
+      row.outcome = 'replaced';
+      row.replaces = {
+        id: old.id,
+        ...(old.registrationCode ? { registrationCode: old.registrationCode } : {}),
+        status: 'open',
+        ...(previous.line ? { line: previous.line } : {}),
+      };
     }
-    if (key && !(previous?.reg.status === 'sent' && draft)) current.set(key, { reg, line: row.line });
+    if (key) current.set(key, { reg, line: row.line });
+  }
+
+  /** The columns of the business key that this row fills (the first filled of each part). */
+  private keyColumns(data: Record<string, unknown>): string {
+    return this.form.meta.businessKey
+      .map(
+        (part) =>
+          (Array.isArray(part) ? part : [part]).find((n) => data[n] !== undefined && data[n] !== '') ?? '',
+      )
+      .filter(Boolean)
+      .join(', ');
   }
 }

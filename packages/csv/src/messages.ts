@@ -282,12 +282,6 @@ export const MESSAGES = {
     en: 'The form computes this field: no value is kept',
     de: 'Das Formular berechnet dieses Feld: Es wird kein Wert übernommen',
   },
-  DRAFT_OF_SENT: {
-    fr: "L'enregistrement {code} (envoyé) a la même clé métier : ce brouillon le remplace quand il est envoyé",
-    nl: 'Registratie {code} (verzonden) heeft dezelfde business key: dit ontwerp vervangt ze wanneer het verzonden wordt',
-    en: 'Registration {code} (sent) has the same business key: this draft replaces it when it is sent',
-    de: 'Die Registrierung {code} (gesendet) hat denselben Geschäftsschlüssel: Dieser Entwurf ersetzt sie, sobald er gesendet wird',
-  },
 
   // Cells read, but not as the convention writes them (cells.ts).
   DATE_TWO_DIGIT_YEAR: {

@@ -356,7 +356,10 @@ class FormChecker {
   }
 
   private checkBusinessKey(): void {
-    for (const { id, loc } of this.version.businessKey.flatMap((k) => [k, ...(k.or ?? []).map((o) => ({ id: o, loc: k.loc }))])) {
+    for (const { id, loc } of this.version.businessKey.flatMap((k) => [
+      k,
+      ...(k.or ?? []).map((o) => ({ id: o, loc: k.loc })),
+    ])) {
       const info = this.byId.get(id);
       if (!info)
         this.report(

@@ -36,7 +36,7 @@ export const DIAGNOSTIC_CODES = {
   VERSION_DUPLICATE: 'Two files claim the same version of a registration type.',
   REF_UNKNOWN_FRAGMENT: '`use:` names a fragment that does not exist.',
   REF_UNKNOWN_CODELIST: '`codelist:` names a code list that does not exist.',
-  REF_UNKNOWN_OVERRIDE: "`with:` names a field id that the fragment does not have.",
+  REF_UNKNOWN_OVERRIDE: '`with:` names a field id that the fragment does not have.',
   REPEAT_RULE_INVALID:
     'A repeat rule that does not fit its repeat (`itemCodelists` outside a repeat or not one list per item; `next` not a yes/no field of the item).',
   REF_FRAGMENT_CYCLE: 'A fragment uses itself, directly or through others.',

@@ -173,18 +173,26 @@ export const NODE_KEYS: Record<NodeKind, Record<string, KeySpec>> = {
       doc: 'Fragment id',
     },
     with: {
-      value: { t: 'map', of: { t: 'node', kind: 'override' }, keys: FIELD_ID, what: 'a field id of the fragment' },
+      value: {
+        t: 'map',
+        of: { t: 'node', kind: 'override' },
+        keys: FIELD_ID,
+        what: 'a field id of the fragment',
+      },
       doc: "Per-use changes to the fragment's fields, by field id: what this form asks differently (e.g. required: false)",
     },
   },
   override: {
-    required: { value: { t: 'required' }, doc: 'true, false or a condition: required (when shown) in this form' },
+    required: {
+      value: { t: 'required' },
+      doc: 'true, false or a condition: required (when shown) in this form',
+    },
     visible: { value: { t: 'condition' }, doc: 'Shown only when this condition holds, in this form' },
     label: text('The label in this form'),
     help: text('The help text in this form'),
     codelist: {
       value: { t: 'string', pattern: KEBAB_ID, what: 'a code list id' },
-      doc: 'Another code list for this form (instead of the fragment\'s options or code list)',
+      doc: "Another code list for this form (instead of the fragment's options or code list)",
     },
     itemCodelists: {
       value: { t: 'list', of: { t: 'string', pattern: KEBAB_ID, what: 'a code list id' } },
@@ -261,7 +269,7 @@ const codeChoice: Record<string, KeySpec> = {
 };
 const itemCodelists: KeySpec = {
   value: { t: 'list', of: { t: 'string', pattern: KEBAB_ID, what: 'a code list id' } },
-  doc: 'In a repeat: one code list per item, item n takes the n-th (as many as the repeat\'s max), instead of codelist/options',
+  doc: "In a repeat: one code list per item, item n takes the n-th (as many as the repeat's max), instead of codelist/options",
 };
 const unit: KeySpec = { value: { t: 'string' }, doc: 'Unit shown beside the value' };
 
@@ -321,7 +329,7 @@ export const FIELD_TYPE_KEYS: Record<FieldType, Record<string, KeySpec>> = {
     itemLabel: text('Label of one item'),
     next: {
       value: { t: 'string', pattern: FIELD_ID, what: 'a field id' },
-      doc: "The yes/no field of an item that says whether another item follows: asked in items 1…max-1 only, yes exactly when the next item exists",
+      doc: 'The yes/no field of an item that says whether another item follows: asked in items 1…max-1 only, yes exactly when the next item exists',
     },
     fields: { value: { t: 'list', of: { t: 'fieldItem' } }, required: true, doc: 'Fields of one item' },
   },

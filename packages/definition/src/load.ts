@@ -437,10 +437,14 @@ class Resolver {
       const values = { ...o.values, ...ov.values };
       // A code list given here replaces the fragment's options or code list.
       if ('codelist' in ov.values || 'itemCodelists' in ov.values) {
-        for (const k of ['options', 'codelist', 'itemCodelists'])
-          if (!(k in ov.values)) delete values[k];
+        for (const k of ['options', 'codelist', 'itemCodelists']) if (!(k in ov.values)) delete values[k];
       }
-      return { ...o, values, keyLoc: { ...o.keyLoc, ...ov.keyLoc }, itemLoc: { ...o.itemLoc, ...ov.itemLoc } };
+      return {
+        ...o,
+        values,
+        keyLoc: { ...o.keyLoc, ...ov.keyLoc },
+        itemLoc: { ...o.itemLoc, ...ov.itemLoc },
+      };
     }
     return o;
   }
@@ -573,7 +577,9 @@ class Resolver {
       const yesNo =
         f &&
         (f.type === 'boolean' ||
-          (f.type === 'choice' && !f.itemCodes && ['1', '0'].every((c) => f.codes?.some((x) => x.code === c))));
+          (f.type === 'choice' &&
+            !f.itemCodes &&
+            ['1', '0'].every((c) => f.codes?.some((x) => x.code === c))));
       if (!yesNo)
         this.report(
           o.keyLoc.next!,
@@ -581,7 +587,14 @@ class Resolver {
           f
             ? `'next: ${next}' must name a yes/no field (boolean, or a choice with codes '1' and '0'); '${next}' is a ${f.type}`
             : `'next: ${next}' names no field of this repeat's items`,
-          `Name the item's "another one follows?" field.${f ? '' : suggestion(next, fields.map((x) => x.id))}`,
+          `Name the item's "another one follows?" field.${
+            f
+              ? ''
+              : suggestion(
+                  next,
+                  fields.map((x) => x.id),
+                )
+          }`,
         );
     }
     return fields;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from './evaluate.ts';
-import { parseExpression } from './parse.ts';
-import { pseudocode } from './evaluate.ts';
 import { toCompiled } from './ast.ts';
+import { evaluate, pseudocode } from './evaluate.ts';
+import { parseExpression } from './parse.ts';
 
 describe('pseudocode()', () => {
   const patient: [string, string, string, string] = ['1950-02-03', 'F', 'Dupont-Lévêque', 'Anne'];
@@ -22,7 +21,12 @@ describe('pseudocode()', () => {
     const parsed = parseExpression('pseudocode(dob, sex, last, first)');
     if ('error' in parsed) throw new Error(parsed.error.message);
     const expr = toCompiled(parsed.expr, (id) => id);
-    const data: Record<string, unknown> = { dob: '1950-02-03', sex: 'F', last: 'Dupont-Lévêque', first: 'Anne' };
+    const data: Record<string, unknown> = {
+      dob: '1950-02-03',
+      sex: 'F',
+      last: 'Dupont-Lévêque',
+      first: 'Anne',
+    };
     expect(evaluate(expr, { lookup: (n) => (data[n] ?? null) as never })).toBe(pseudocode(patient));
     delete data.first;
     expect(evaluate(expr, { lookup: (n) => (data[n] ?? null) as never })).toBeNull();

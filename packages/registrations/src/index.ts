@@ -1,3 +1,4 @@
+export { LIFECYCLE_MESSAGES, type LifecycleMessage, lifecycleMessage } from './lifecycle-messages.ts';
 export type {
   LatestVersions,
   MigrationIssue,
@@ -23,6 +24,6 @@ export {
 export type { Auth, ServerStoreOptions, SyncedStoreOptions, SyncSource, SyncStatus } from './server-store.ts';
 export { isSyncSource, ServerStore, SyncedStore } from './server-store.ts';
 export type { LifecycleResult } from './service.ts';
-export { Registrations } from './service.ts';
+export { Registrations, sentWithSameKey } from './service.ts';
 export type { RegistrationFilter, RegistrationStore } from './store.ts';
 export { assertWritable, callbackStore, INDEXEDDB_VERSION, IndexedDbStore, MemoryStore } from './store.ts';

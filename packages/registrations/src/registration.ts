@@ -45,7 +45,14 @@ export class LifecycleError extends Error {
      * OFFLINE: a node (server) could not be reached, try again later; REFUSED: it answered no
      * (its message says why).
      */
-    readonly code: 'NOT_OPEN' | 'WRONG_FORM' | 'NOT_FOUND' | 'INVALID' | 'OFFLINE' | 'REFUSED',
+    readonly code:
+      | 'NOT_OPEN'
+      | 'WRONG_FORM'
+      | 'NOT_FOUND'
+      | 'INVALID'
+      | 'OFFLINE'
+      | 'REFUSED'
+      | 'SENT_WITH_SAME_KEY',
     message: string,
   ) {
     super(message);

@@ -3,6 +3,7 @@
  * import alike, so Open → Sent → read-only holds for all of them.
  */
 import type { CompiledForm, FormError, RegistrationData } from '@regforms/runtime';
+import { lifecycleMessage } from './lifecycle-messages.ts';
 import { rebaseRegistration } from './migrate.ts';
 import {
   type CheckedData,
@@ -19,6 +20,17 @@ import type { RegistrationFilter, RegistrationStore } from './store.ts';
 export interface LifecycleResult {
   registration: Registration;
   errors: FormError[];
+}
+
+/** A registration Sent already with this business key: corrected through the helpdesk, not sent again. */
+export function sentWithSameKey(sent: Registration, lang: string | undefined): LifecycleError {
+  return new LifecycleError(
+    'SENT_WITH_SAME_KEY',
+    lifecycleMessage(lang, 'SENT_WITH_SAME_KEY', {
+      code: sent.registrationCode ?? sent.id,
+      key: (sent.businessKey ?? '').split('|').join(', '),
+    }),
+  );
 }
 
 export class Registrations {
@@ -64,6 +76,18 @@ export class Registrations {
       lang,
       isCodeTaken: (c) => taken.has(c) || this.codesTaken.get(form.meta.registry)?.has(c) === true,
     });
+    const sent = result.registration;
+    const key = sent.status === 'sent' ? sent.businessKey : undefined;
+    const twin = key
+      ? existing.find(
+          (r) =>
+            r.id !== id &&
+            r.status === 'sent' &&
+            r.businessKey === key &&
+            r.registrationType === form.meta.registrationType,
+        )
+      : undefined;
+    if (twin) throw sentWithSameKey(twin, lang);
     const stored = await this.put(result.registration);
     if (stored.registrationCode) this.codesTaken.get(form.meta.registry)?.add(stored.registrationCode);
     return { ...result, registration: stored };

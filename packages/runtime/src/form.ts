@@ -69,6 +69,14 @@ export interface FieldLogic {
    * replaced by a keyed pseudonym when registrations leave the hospital node.
    */
   identifier?: true;
+  /** A field in a repeat whose items each have their own code list: the codes of item n. */
+  itemCodes?: string[][];
+  /**
+   * A repeat's "another item follows?" field: its technical name, yes in every item that
+   * another follows, no in the last one, absent from the last possible item (the schema's
+   * positional rules say the same; this is for UIs and data generators).
+   */
+  next?: { name: string; yes: string | boolean; no: string | boolean };
 }
 
 export interface CsvColumn {

@@ -164,13 +164,40 @@ export function sampleData(form: CompiledForm, seed: number, options: SampleOpti
     data[r] = Array.from({ length: Math.min(hi, Math.max(lo, n)) }, () => ({}));
   }
   const fill = (f: FieldLogic, item?: number) => {
-    const v = draw(schemaOf(form, f), f, g);
+    const own = item !== undefined ? f.itemCodes?.[item] : undefined;
+    const base = schemaOf(form, f);
+    // Item n of a repeat may have its own code list.
+    const s = own
+      ? base.type === 'array'
+        ? { ...base, items: { type: 'string', enum: own } }
+        : { ...base, enum: own }
+      : base;
+    const v = draw(s, f, g);
     if (f.repeat) ((data[f.repeat] as RegistrationData[])[item!] as RegistrationData)[f.name] = v;
     else data[f.name] = v;
   };
+  // A repeat's "another item follows?" field answers by position, and is absent from the last possible item.
+  const nextOf = new Map(
+    form.logic.fields.flatMap((r) =>
+      r.next
+        ? [
+            [
+              `${r.name}.${r.next.name}`,
+              { ...r.next, max: (props[r.name]?.maxItems as number | undefined) ?? Infinity },
+            ] as const,
+          ]
+        : [],
+    ),
+  );
+  const answer = (f: FieldLogic) => (f.repeat ? nextOf.get(`${f.repeat}.${f.name}`) : undefined);
   for (const f of fields) {
+    const next = answer(f);
     if (!f.repeat) fill(f);
-    else for (let i = 0; i < (data[f.repeat] as RegistrationData[]).length; i++) fill(f, i);
+    else
+      (data[f.repeat] as RegistrationData[]).forEach((item, i, items) => {
+        if (!next) fill(f, i);
+        else if (i < next.max - 1) item[f.name] = i < items.length - 1 ? next.yes : next.no;
+      });
   }
   const validator = createValidator(form);
   for (let round = 0; round < 300; round++) {
@@ -187,7 +214,7 @@ export function sampleData(form: CompiledForm, seed: number, options: SampleOpti
       const refs = f.compute ? refsOf(f.compute) : new Set([f.name]);
       if (!f.compute && e.keyword === 'check') for (const c of f.checks ?? []) refsOf(c.rule, refs);
       const targets = [...refs].flatMap((n) =>
-        form.logic.fields.filter((x) => x.name === n && !x.compute && x.type !== 'repeat'),
+        form.logic.fields.filter((x) => x.name === n && !x.compute && x.type !== 'repeat' && !answer(x)),
       );
       for (const t of targets) fill(t, t.repeat ? (item ?? 0) : undefined);
     }

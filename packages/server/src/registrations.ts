@@ -12,6 +12,7 @@ import {
   type CheckedData,
   checkData,
   LifecycleError,
+  lifecycleMessage,
   newRegistrationCode,
   type Registration,
   type RegistrationFilter,
@@ -173,11 +174,15 @@ async function withKey(trx: Trx, organisation: string, form: CompiledForm, key: 
     .execute();
 }
 
-function sentConflict(row: RegistrationRow, form: CompiledForm): ApiError {
+/** The lifecycle's own refusal (the same words as a form's Send and CSV import), in the caller's language. */
+function sentConflict(row: RegistrationRow, lang: string): ApiError {
   return new ApiError(
     409,
     'SENT_WITH_SAME_KEY',
-    `Registration ${row.registration_code} (id ${row.id}) was already Sent with the same ${businessKeyText(form)}: a Sent registration is corrected through the registry's helpdesk, not sent again.`,
+    lifecycleMessage(lang, 'SENT_WITH_SAME_KEY', {
+      code: row.registration_code ?? row.id,
+      key: (row.business_key ?? '').split('|').join(', '),
+    }),
     { registration: { id: row.id, registrationCode: row.registration_code } },
   );
 }
@@ -208,6 +213,8 @@ export interface Submission {
   body: SubmitBody;
   form: CompiledForm;
   checked: CheckedData;
+  /** The caller's language for the form's messages. */
+  language: string;
 }
 
 /**
@@ -217,12 +224,17 @@ export interface Submission {
 export function checkSubmission(forms: Forms, body: SubmitBody, lang: LangOf): Submission {
   const form = forms.find(body.registry, body.type, body.version);
   const step = body.status === 'sent' ? 'send' : 'save';
-  const checked = checkData(form, body.data, step, lang(form));
+  const language = lang(form);
+  const checked = checkData(form, body.data, step, language);
   if (checked.errors.length > 0) throw invalid(checked.errors, step);
-  return { body, form, checked };
+  return { body, form, checked, language };
 }
 
-export async function submit(trx: Trx, caller: Caller, { body, form, checked }: Submission): Promise<Answer> {
+export async function submit(
+  trx: Trx,
+  caller: Caller,
+  { body, form, checked, language }: Submission,
+): Promise<Answer> {
   const key = businessKeyOf(form, checked.data) ?? null;
   const now = new Date();
   const { organisation } = caller;
@@ -244,7 +256,7 @@ export async function submit(trx: Trx, caller: Caller, { body, form, checked }: 
     await lockBusinessKey(trx, organisation, form, key);
     const same = await withKey(trx, organisation, form, key);
     const sent = same.find((r) => r.status === 'sent');
-    if (sent) throw sentConflict(sent, form);
+    if (sent) throw sentConflict(sent, language);
     existing = same[0];
   }
   const sending = body.status === 'sent';
@@ -392,7 +404,7 @@ export async function update(
         409,
         'SAME_KEY',
         other.status === 'sent'
-          ? sentConflict(other, form).message
+          ? sentConflict(other, lang(form)).message
           : `Registration ${other.id} (Open) has the same ${businessKeyText(form)}: change that one, or delete it first.`,
         { registration: { id: other.id, registrationCode: other.registration_code } },
       );
@@ -430,7 +442,7 @@ export async function send(
     const sent = (await withKey(trx, caller.organisation, form, key)).find(
       (r) => r.id !== id && r.status === 'sent',
     );
-    if (sent) throw sentConflict(sent, form);
+    if (sent) throw sentConflict(sent, lang(form));
   }
   const now = new Date();
   const next = await changeRow(trx, row, caller, 'sent', now, {

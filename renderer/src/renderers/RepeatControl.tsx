@@ -58,7 +58,10 @@ export function withoutControl(
     if ((el as { scope?: string }).scope === scope) return undefined;
     const elements = (el as { elements?: UISchemaElement[] }).elements;
     if (!elements) return el;
-    return { ...el, elements: elements.map(strip).filter((e): e is UISchemaElement => !!e) } as UISchemaElement;
+    return {
+      ...el,
+      elements: elements.map(strip).filter((e): e is UISchemaElement => !!e),
+    } as UISchemaElement;
   };
   return strip(detail);
 }

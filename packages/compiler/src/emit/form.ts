@@ -284,6 +284,7 @@ class Emitter {
   logic(info: FieldInfo): FieldLogic | undefined {
     const f = info.field;
     if (!f.name || f.type === 'note') return undefined;
+    const next = f.type === 'repeat' ? nextOf(f) : undefined;
     const rename = (id: string) => this.lookup(info.repeat)(id)?.name ?? id;
     const visible = allOf(visibilityOf(info).map((s) => this.condition(s, info.repeat)));
     const key = keyOf(f, info.repeat);
@@ -319,6 +320,8 @@ class Emitter {
       ...(f.compute ? { compute: toCompiled(f.compute.expr, rename) } : {}),
       ...(checks.length ? { checks } : {}),
       ...(f.type === 'niss' || f.identifier ? { identifier: true as const } : {}),
+      ...(f.itemCodes ? { itemCodes: f.itemCodes.map((l) => l.map((c) => c.code)) } : {}),
+      ...(next ? { next: { name: next.field.name!, yes: next.yes, no: next.no } } : {}),
     };
   }
 
@@ -326,12 +329,7 @@ class Emitter {
 
   csvColumns(): CsvColumn[] {
     const columns: CsvColumn[] = [];
-    const column = (
-      info: FieldInfo,
-      column: string,
-      path: (string | number)[],
-      item?: number,
-    ): CsvColumn => {
+    const column = (info: FieldInfo, column: string, path: (string | number)[], item?: number): CsvColumn => {
       const f = info.field;
       const codes = item !== undefined && f.itemCodes ? f.itemCodes[item - 1] : f.codes;
       const conditional = visibilityOf(info).length > 0 || typeof f.required !== 'boolean' || info.repeat;
@@ -396,8 +394,11 @@ function itemRules(repeat: Field): JsonSchema[] {
     child.itemCodes.forEach((codes, i) => {
       if (i >= max) return;
       const e = { enum: codes.map((c) => c.code) };
-      const props = ((own[i]!.properties ??= {}) as Record<string, JsonSchema>);
-      props[child.name!] = child.type === 'multichoice' ? { items: e } : e;
+      const item = own[i]!;
+      item.properties = {
+        ...(item.properties as object),
+        [child.name!]: child.type === 'multichoice' ? { items: e } : e,
+      };
     });
   }
   if (own.some((o) => o.properties)) rules.push({ items: own });
