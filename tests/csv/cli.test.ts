@@ -63,7 +63,7 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     ).toBe(0);
   });
 
-  it('import writes the store, export gives it back, a second import replaces', () => {
+  it('import writes the store, export gives it back; importing Sent registrations again is refused (helpdesk)', () => {
     const store = join(TMP, 'store.json');
     const input = join(CORPUS, 'excel-utf8-comma', 'input.csv');
     const first = regforms('import', 'demo/visit', input, ...demo, '--store', store, '--json');
@@ -76,9 +76,10 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     expect(exported.split('\n')[0]).toBe(regforms('template', 'demo/visit', ...demo).out.trim());
     expect(exported).toContain(';03/09/2024;01;08:30;180;80.5;');
     const again = regforms('import', 'demo/visit', out, ...demo, '--store', store, '--lang', 'en');
-    expect(again.code).toBe(0);
-    expect(again.out).toContain('3 data rows: 0 sent, 0 draft, 3 replaced, 0 rejected');
-    expect(JSON.parse(readFileSync(store, 'utf8')).registrations).toHaveLength(6);
+    expect(again.code).toBe(1);
+    expect(again.out).toContain('3 data rows: 0 sent, 0 draft, 0 replaced, 3 rejected');
+    expect(again.out).toContain("corrected through the registry's helpdesk");
+    expect(JSON.parse(readFileSync(store, 'utf8')).registrations).toHaveLength(3);
   });
 
   it('says what is wrong with the command line, exit 2, no stack trace', () => {
@@ -149,8 +150,10 @@ describe('regforms csv', { timeout: 120_000 }, () => {
   it('--progress reports the rows checked on stderr, every 200 rows, and leaves stdout to the report', () => {
     const lines = readFileSync(join(CORPUS, 'quoted-fields', 'input.csv'), 'utf8').split('\n');
     const big = join(TMP, 'big.csv');
-    // 450 copies of one valid row: the same business key, so each replaces the one before.
-    writeFileSync(big, [lines[0], ...Array.from({ length: 450 }, () => lines[1])].join('\n'));
+    // 450 copies of one valid row as a draft (STATUS is the last column): the same business
+    // key, so each replaces the one before (a Sent one would be refused: helpdesk).
+    const draft = `${lines[1]}draft`;
+    writeFileSync(big, [lines[0], ...Array.from({ length: 450 }, () => draft)].join('\n'));
     const r = regforms('validate', 'demo/visit', big, ...demo, '--progress', '--lang', 'en');
     expect(r.code).toBe(0);
     expect(r.err.trim().split('\n')).toEqual([
@@ -158,7 +161,7 @@ describe('regforms csv', { timeout: 120_000 }, () => {
       '400/450 rows checked',
       '450/450 rows checked',
     ]);
-    expect(r.out).toContain('450 data rows: 1 sent, 0 draft, 449 replaced, 0 rejected, 0 empty skipped');
+    expect(r.out).toContain('450 data rows: 0 sent, 1 draft, 449 replaced, 0 rejected, 0 empty skipped');
     // Off in a pipe unless asked, and only for the commands that read rows.
     expect(regforms('validate', 'demo/visit', big, ...demo).err).toBe('');
     expect(regforms('template', 'demo/visit', ...demo, '--progress').err).toContain(
@@ -171,7 +174,8 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     const big = join(TMP, 'threads.csv');
     // Over 512 KB of rows, so they are handed out; every 3rd row is cut short (rejected).
     const short = lines[1]!.split(';').slice(0, 3).join(';');
-    const rows = Array.from({ length: 6000 }, (_, i) => (i % 3 === 2 ? short : lines[1]));
+    // Drafts: rows with one business key replace each other instead of meeting a Sent one.
+    const rows = Array.from({ length: 6000 }, (_, i) => (i % 3 === 2 ? short : `${lines[1]}draft`));
     writeFileSync(big, [lines[0], ...rows].join('\n'));
     const run = (...extra: string[]) =>
       regforms('validate', 'demo/visit', big, ...demo, '--json', '--lang', 'en', ...extra);

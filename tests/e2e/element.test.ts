@@ -47,7 +47,7 @@ describe('<regforms-form> on the example portal', () => {
   it('loads the most recent version of the registration type from one script tag', async () => {
     await open();
     expect(await form().getByRole('heading', { level: 1 }).textContent()).toBe('Suivi après PCI (1 an)');
-    expect(await page.locator('#events').textContent()).toContain('ready: angio/follow-up-pci@1.0.0');
+    expect(await page.locator('#events').textContent()).toContain('ready: angio/follow-up-pci@2.0.0');
     // The host page has no React of its own: only the bundle's script.
     expect(
       await page.evaluate(() =>
@@ -67,9 +67,9 @@ describe('<regforms-form> on the example portal', () => {
   }, 60_000);
 
   it('resumes a draft saved with an earlier compilation of the same version', async () => {
-    // The portal now serves version 1.0.0 compiled again (a newer regforms, say): another hash,
+    // The portal now serves version 2.0.0 compiled again (a newer regforms, say): another hash,
     // another title. The draft saved above was made with the first compilation.
-    const recompiled = '**/angio/follow-up-pci/1.0.0/form.json';
+    const recompiled = '**/angio/follow-up-pci/2.0.0/form.json';
     await page.route(recompiled, async (route) => {
       const served = await route.fetch();
       const compiled = await served.json();
@@ -118,11 +118,17 @@ describe('<regforms-form> on the example portal', () => {
   }, 60_000);
 
   it('sends once complete: registration code shown, form read-only', async () => {
+    // As the DCD has it: author group and co-author are required too.
+    await section(/Auteur/).click();
+    await type(/^Groupe d'auteurs/, 'Cardiologie interventionnelle');
+    await type(/^Co-auteur/, 'Dr Peeters');
     await section(/Identification du patient/).click();
     await type('Numéro de registre national du patient', '93051822361');
     await type('Date de naissance', '18/05/1993');
     await radio(/^Sexe/, 'Femme').check();
-    await type('Code postal du lieu de résidence', '1000');
+    // The place of residence is the DCD's code list (postcodes): searched, then chosen.
+    await form().getByLabel(/^Lieu de résidence/).fill('1000');
+    await page.getByRole('option', { name: /^1000\b/ }).click();
     await section(/Suivi/).click();
     await radio(/invité à une consultation de suivi/, 'Oui').check();
     await radio(/est venu à la consultation/, 'Oui').check();

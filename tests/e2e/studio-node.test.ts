@@ -63,7 +63,9 @@ describe('the studio on a hospital node', () => {
           type: 'follow-up-pci',
           status: 'sent',
           data: {
+            TX_AUTHOR_GR: 'Cardiology',
             TX_AUTHOR: 'EHR',
+            TX_COAUTHOR: 'Dr Claes',
             IDC_PAT: '85073003328',
             DT_PAT_DOB: '1985-07-30',
             CD_PAT_SEX: 'M',

@@ -14,9 +14,11 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export const STUDIO = join(ROOT, 'studio');
 export const DEFINITIONS = join(ROOT, 'definitions');
 
-/** A complete, valid row of angio/follow-up-pci@1.0.0: the CSV screen's test and screenshot start from it. */
+/** A complete, valid row of angio/follow-up-pci (most recent): the CSV screen's test and screenshot start from it. */
 export const FOLLOW_UP_ROW: Readonly<Record<string, string>> = {
+  TX_AUTHOR_GR: 'Cardiology',
   TX_AUTHOR: 'Dr Peeters',
+  TX_COAUTHOR: 'Dr Claes',
   IDC_PAT: '93051822361',
   DT_PAT_DOB: '18/05/1993',
   CD_PAT_SEX: 'F',

@@ -136,11 +136,14 @@ describe('studio', () => {
       await input.fill(text);
       await input.press('Tab');
     };
+    await type('Author group', 'Cardiology');
+    await type('Co-author', 'Dr Claes');
     await section(/Patient identification/).click();
     await type("Patient's national number", '93051822361');
     await type('Date of birth', '18/05/1993');
     await radio(/^Sex/, 'Female').check();
-    await type('Postcode of residence', '1000');
+    await page.getByLabel(/^Place of residence/).fill('1000');
+    await page.getByRole('option', { name: /^1000\b/ }).click();
     await section(/Follow-up 1 year/).click();
     await radio(/invited to a follow-up consultation/, 'Yes').check();
     await radio(/attended the consultation/, 'Yes').check();

@@ -29,20 +29,20 @@ describe.each(DATABASES)('the node on %s', (kind) => {
       const hosp = catalog.registries
         .find((r: { id: string }) => r.id === 'angio')
         .registrationTypes.find((t: { id: string }) => t.id === 'hospitalisation');
-      expect(hosp.latest).toBe('1.1.0');
+      expect(hosp.latest).toBe('2.0.0');
       expect(
         hosp.versions.filter((v: { latest: boolean }) => v.latest).map((v: { version: string }) => v.version),
-      ).toEqual(['1.1.0']);
+      ).toEqual(['2.0.0']);
     });
 
     it('GET /api/forms: the most recent version by default, with an ETag (304 when unchanged)', async () => {
       const res = await node.api('/api/forms/angio/hospitalisation', { auth: null });
       expect(res.status).toBe(200);
       const form = await res.json();
-      expect(form.meta.version).toBe('1.1.0');
+      expect(form.meta.version).toBe('2.0.0');
       const etag = res.headers.get('etag');
       expect(etag).toBe(`"${form.meta.hash}"`);
-      const again = await node.api('/api/forms/angio/hospitalisation/1.1.0', {
+      const again = await node.api('/api/forms/angio/hospitalisation/2.0.0', {
         auth: null,
         headers: { 'if-none-match': etag! },
       });
@@ -59,7 +59,7 @@ describe.each(DATABASES)('the node on %s', (kind) => {
       expect(b.message).toContain("Did you mean 'hospitalisation'?");
       const c = await (await node.api('/api/forms/angio/hospitalisation/9.9.9', { auth: null })).json();
       expect(c.code).toBe('UNKNOWN_VERSION');
-      expect(c.message).toContain('Versions: 1.0.0, 1.1.0 (most recent)');
+      expect(c.message).toContain('Versions: 1.0.0, 1.1.0, 2.0.0 (most recent)');
       const d = await node.api('/api/registrations', {
         method: 'POST',
         json: { registry: 'angio', type: 'hospitalisation-pcx', status: 'open', data: {} },

@@ -113,5 +113,5 @@ export function nissFor(i: number): string {
 export function pciData(i: number): Record<string, unknown> {
   const form = formOf('angio', 'hospitalisation-pci');
   const data = sampleData(form, 1 + (i % 50));
-  return { ...data, IDC_PAT: nissFor(i), FL_PAT_NO_NISS: false };
+  return { ...data, IDC_PAT: nissFor(i) };
 }

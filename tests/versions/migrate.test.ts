@@ -93,7 +93,7 @@ describe('migrating real drafts', () => {
     const found = migrationCandidates([old, current, sent, angio], real.catalog);
     expect(found.map((c) => [c.registration.id, c.from, c.to])).toEqual([
       [old.id, '1.0.0', '2.0.0'],
-      [angio.id, '1.0.0', '1.1.0'],
+      [angio.id, '1.0.0', '2.0.0'],
     ]);
   });
 });

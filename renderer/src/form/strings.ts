@@ -50,7 +50,7 @@ export const RENDERER_MESSAGES = {
   },
   'status.sent': {
     fr: 'Envoyé',
-    nl: 'Verstuurd',
+    nl: 'Verzonden',
     en: 'Sent',
     de: 'Gesendet',
   },
@@ -98,13 +98,13 @@ export const RENDERER_MESSAGES = {
   },
   sendFailed: {
     fr: "L'enregistrement n'a pas été envoyé : corrigez ces erreurs.",
-    nl: 'De registratie werd niet verstuurd: verbeter deze fouten.',
+    nl: 'De registratie werd niet verzonden: verbeter deze fouten.',
     en: 'The registration was not sent: correct these errors.',
     de: 'Die Registrierung wurde nicht gesendet: korrigieren Sie diese Fehler.',
   },
   sentOk: {
     fr: "L'enregistrement a été envoyé.",
-    nl: 'De registratie werd verstuurd.',
+    nl: 'De registratie werd verzonden.',
     en: 'The registration was sent.',
     de: 'Die Registrierung wurde gesendet.',
   },

@@ -110,13 +110,13 @@ describe('national number control', () => {
   });
 });
 
-describe('"no national number" with the real patient fragment', () => {
-  test('checking it hides the national number and shows the generated identifier', async () => {
+describe('a patient without a national number, with the real patient fragment (patient-v2)', () => {
+  test('while the national number is empty the generated identifier is shown; a number hides it', async () => {
     const compiled = compileReal('angio', 'hospitalisation');
     const categories = (
       compiled.uischema as unknown as { elements: { options: { id: string }; elements: UISchemaElement[] }[] }
     ).elements;
-    const patient = categories.find((c) => c.options.id === 'patient')!;
+    const patient = categories.find((c) => c.options.id === 'patient-v2')!;
     const i18n = compiled.i18n.fr!;
     const h = renderForm({
       schema: compiled.schema as never,
@@ -125,18 +125,17 @@ describe('"no national number" with the real patient fragment', () => {
     });
     const nissLabel = i18n['IDC_PAT.label']!;
     const genLabel = i18n['TX_IDC_PAT_GENER.label']!;
-    expect(screen.getByLabelText(nissLabel, { exact: false })).toBeTruthy();
-    expect(screen.queryByLabelText(genLabel, { exact: false })).toBeNull();
-
-    fireEvent.click(screen.getByLabelText(i18n['FL_PAT_NO_NISS.label']!));
-    await settle(50);
-    expect(h.data().FL_PAT_NO_NISS).toBe(true);
-    expect(screen.queryByLabelText(nissLabel, { exact: false })).toBeNull();
+    // No extra checkbox: the DCD has none.
+    expect(Object.keys(i18n).some((k) => k.startsWith('FL_PAT_NO_NISS'))).toBe(false);
+    const input = screen.getByLabelText(nissLabel, { exact: false });
     expect(screen.getByLabelText(genLabel, { exact: false })).toBeTruthy();
 
-    fireEvent.click(screen.getByLabelText(i18n['FL_PAT_NO_NISS.label']!));
-    await settle(50);
-    const input = screen.getByLabelText(nissLabel, { exact: false });
+    typeInto(input, '93051822361');
+    await settle();
+    expect(h.data().IDC_PAT).toBe('93051822361');
+    expect(screen.queryByLabelText(genLabel, { exact: false })).toBeNull();
+
+    fireEvent.change(input, { target: { value: '' } });
     typeInto(input, '93051822362');
     expect(
       within(input.closest('.regforms-niss') as HTMLElement).getByText(i18n['IDC_PAT.error.format']!),

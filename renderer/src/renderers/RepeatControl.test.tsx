@@ -5,6 +5,8 @@ import type { UISchemaElement } from '@jsonforms/core';
 import type { CompiledForm } from '@regforms/runtime';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
+import { itemCodesOf } from './choices.ts';
+import { compileReal } from './real-forms.ts';
 import { countItemErrors } from './RepeatControl.tsx';
 import { renderForm, settle } from './test-support.tsx';
 
@@ -130,5 +132,44 @@ describe('repeat', () => {
     renderPci({ PCI: [{}] }, { readonly: true });
     expect(screen.getByRole('heading', { name: 'PCI 1' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Ajouter|Supprimer/ })).toBeNull();
+  });
+});
+
+describe('a repeat with position rules (angio/hospitalisation-pci 2.0.0, as the DCD has it)', () => {
+  const form = compileReal('angio', 'hospitalisation-pci');
+  const procedures = findControl(form.uischema, '#/properties/PCI')!;
+  const render = (data: Record<string, unknown>) =>
+    renderForm({
+      schema: form.schema as never,
+      uischema: { type: 'VerticalLayout', elements: [procedures] } as UISchemaElement,
+      data,
+      bundle: form.i18n.en!,
+      locale: 'en',
+    });
+  const another = 'Did the patient undergo an additional procedure?';
+
+  test('adding a procedure answers the previous one’s "another procedure?" with yes; removing the last, no', async () => {
+    const h = render({ PCI: [{ CD_NPCI: '0' }] });
+    fireEvent.click(screen.getByRole('button', { name: /^Add/ }));
+    await settle(20);
+    expect(h.data().PCI).toEqual([{ CD_NPCI: '1' }, {}]);
+    const remove = screen.getAllByRole('button', { name: /^Remove/ });
+    fireEvent.click(remove[1]!);
+    await settle(20);
+    expect(h.data().PCI).toEqual([{ CD_NPCI: '0' }]);
+  });
+
+  test('the question is not asked in the fifth procedure, and each procedure offers its own segment codes', () => {
+    render({ PCI: [{ CD_PCI_PLC: '1' }, {}, {}, {}, { CD_PCI_PLC: '1' }] });
+    const [first, , , , fifth] = items() as HTMLElement[];
+    expect(within(first!).getAllByText(another, { exact: false }).length).toBeGreaterThan(0);
+    expect(within(fifth!).queryByText(another, { exact: false })).toBeNull();
+    // Each procedure's segments are its own code system (CA_SEGM_4 … CA_SEGM_8).
+    const segments = findControl(procedures.options?.detail, '#/properties/CD_SEGM')!;
+    const offered = (path: string) => itemCodesOf(segments.options?.itemCodes, path);
+    const column = (n: number) => form.csv.columns.find((c) => c.column === `CD_SEGM_${n}`)!.codes;
+    expect(offered('PCI.0.CD_SEGM')).toEqual(column(1));
+    expect(offered('PCI.4.CD_SEGM')).toEqual(column(5));
+    expect(offered('PCI.4.CD_SEGM')).toContain('FL_PRCA1_5');
   });
 });

@@ -36,8 +36,9 @@ describe('compare page presentation', () => {
       result.catalog.registries.find((r) => r.id === registry)!.registrationTypes.find((t) => t.id === id)!;
     // The 2.1.0 draft is higher, but the most recent version is the highest published one.
     expect(defaultPair(type('defibrillators', 'primo-implantation'))).toEqual({ from: '1.0.0', to: '2.0.0' });
-    expect(defaultPair(type('angio', 'hospitalisation'))).toEqual({ from: '1.0.0', to: '1.1.0' });
-    expect(defaultPair(type('angio', 'follow-up-pci'))).toEqual({ from: undefined, to: '1.0.0' });
+    expect(defaultPair(type('angio', 'hospitalisation'))).toEqual({ from: '1.1.0', to: '2.0.0' });
+    expect(defaultPair(type('angio', 'follow-up-pci'))).toEqual({ from: '1.0.0', to: '2.0.0' });
+    expect(defaultPair(type('defibrillators', 'lead-replacement'))).toEqual({ from: undefined, to: '1.0.0' });
   });
 
   it('groups changes, breaking first, with the form’s labels and codes in the chosen language', () => {
