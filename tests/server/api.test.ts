@@ -285,6 +285,34 @@ describe.each(DATABASES)('the node on %s', (kind) => {
       expect(theirs.status).toBe(201);
     });
 
+    it("a patient without a national number: the computed pseudocode is the key; a Sent one is refused in the caller's language", async () => {
+      const foreign = (i: number, extra: Record<string, unknown> = {}) => {
+        const { IDC_PAT: _niss, ...rest } = pciData(7);
+        return {
+          ...rest,
+          TX_PAT_LAST_NAM: 'Dupont-Lévêque',
+          TX_PAT_FIRST_NAM: 'Anne',
+          DT_PAT_DOB: '1950-02-03',
+          CD_PAT_SEX: 'F',
+          TX_IDC_PAT_INT: `int-${i}`,
+          ...extra,
+        };
+      };
+      const first = await (await submit(foreign(1), 'open')).json();
+      expect(first.data.IDC_PAT).toBeUndefined();
+      expect(first.data.TX_IDC_PAT_GENER).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
+      expect(first.businessKey).toBe(`${first.data.TX_IDC_PAT_GENER}|${first.data.DT_HOSPZ}`);
+      // The same patient, the name spelt otherwise: the same registration, replaced.
+      const second = await (await submit(foreign(2, { TX_PAT_LAST_NAM: 'DUPONT LEVEQUE' }), 'sent')).json();
+      expect(second).toMatchObject({ status: 'sent', replaces: { id: first.id } });
+      const again = await submit(foreign(3), 'sent', { headers: { 'accept-language': 'nl' } });
+      expect(again.status).toBe(409);
+      const body = await again.json();
+      expect(body.code).toBe('SENT_WITH_SAME_KEY');
+      expect(body.message).toContain('helpdesk van het register');
+      expect(body.message).toContain(second.registrationCode);
+    });
+
     it('lists with filters and a cursor: every registration once, in the order they changed', async () => {
       const made = new Set<string>();
       for (let i = 0; i < 7; i++) made.add((await (await submit(pciData(100 + i), 'open')).json()).id);

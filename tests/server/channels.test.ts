@@ -173,6 +173,25 @@ describe.each(DATABASES)('channels of the node on %s', (kind) => {
         again.registrations.filter((r: { data: { IDC_PAT: string } }) => r.data.IDC_PAT === mine.data.IDC_PAT)
           .length,
       ).toBeGreaterThanOrEqual(1);
+      // A patient without a national number: the computed pseudocode leaves only as a pseudonym too.
+      const { IDC_PAT: _none, ...foreign } = pciData(701);
+      const posted = await (
+        await node.api('/api/registrations', {
+          method: 'POST',
+          json: {
+            registry: 'angio',
+            type: 'hospitalisation-pci',
+            status: 'sent',
+            data: { ...foreign, TX_PAT_LAST_NAM: 'Peeters', TX_PAT_FIRST_NAM: 'Jan' },
+          },
+        })
+      ).json();
+      const code = posted.data.TX_IDC_PAT_GENER as string;
+      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
+      const withForeign = JSON.stringify(await (await node.api('/api/export?registry=angio')).json());
+      expect(withForeign).not.toContain(code);
+      expect(withForeign).not.toContain('Peeters');
+      expect(withForeign).toContain(createHmac('sha256', KEY).update(code).digest('hex'));
       const unknown = await node.api('/api/export?registry=angoi');
       expect(unknown.status).toBe(404);
       expect((await unknown.json()).message).toContain("Did you mean 'angio'?");
