@@ -38,7 +38,15 @@ describe('compare page presentation', () => {
     expect(defaultPair(type('defibrillators', 'primo-implantation'))).toEqual({ from: '1.0.0', to: '2.0.0' });
     expect(defaultPair(type('angio', 'hospitalisation'))).toEqual({ from: '1.1.0', to: '2.0.0' });
     expect(defaultPair(type('angio', 'follow-up-pci'))).toEqual({ from: '1.0.0', to: '2.0.0' });
-    expect(defaultPair(type('defibrillators', 'lead-replacement'))).toEqual({ from: undefined, to: '1.0.0' });
+    expect(defaultPair(type('defibrillators', 'lead-replacement'))).toEqual({ from: '1.0.0', to: '1.0.1' });
+    // A type with one version has nothing to compare it with.
+    const single = type('defibrillators', 'lead-replacement');
+    expect(
+      defaultPair({ latest: '1.0.0', versions: single.versions.filter((v) => v.version === '1.0.0') }),
+    ).toEqual({
+      from: undefined,
+      to: '1.0.0',
+    });
   });
 
   it('groups changes, breaking first, with the form’s labels and codes in the chosen language', () => {
