@@ -76,9 +76,11 @@ export function schemaCodes(form: CompiledForm, column: CsvColumn): string[] | u
   for (let i = 0; i < path.length && s; i++) {
     const step = path[i]!;
     if (typeof step === 'number') {
-      // A repeat's n-th item may have its own code list: a positional `items` in an allOf.
+      // A repeat's n-th item may have its own code list: positional rules, one per item count
+      // (draft-07 tuples under if/then); each that reaches item n says the same.
       const own = ((s.allOf ?? []) as JsonSchema[])
-        .map((a) => (Array.isArray(a.items) ? (a.items as JsonSchema[])[step] : undefined))
+        .map((a) => (a.then as JsonSchema | undefined)?.items)
+        .map((items) => (Array.isArray(items) ? (items as JsonSchema[])[step] : undefined))
         .find((x) => props(x)[path[i + 1] as string]);
       const base = s.items as JsonSchema;
       if (own) {

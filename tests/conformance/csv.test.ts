@@ -26,7 +26,10 @@ const clock = { now: () => new Date('2026-01-15T09:00:00Z') };
 /** One CSV file: the template's header, then each row as the export writes it. */
 function csvOf(form: CompiledForm, rows: { data: RegistrationData; draft?: boolean }[]): string {
   const lines = rows.map(({ data, draft }) => {
-    const reg = { ...createRegistration(form, { data }), status: draft ? ('open' as const) : ('sent' as const) };
+    const reg = {
+      ...createRegistration(form, { data }),
+      status: draft ? ('open' as const) : ('sent' as const),
+    };
     return exportCsv(form, [reg]).split('\n')[1]!;
   });
   return `${[exportCsv(form, []).split('\n')[0], ...lines].join('\n')}\n`;
@@ -51,7 +54,11 @@ describe('ANGIO 2.0.0 CSV as the DCDs have it', () => {
     for (const [type, file] of Object.entries(FILES))
       it(`are accepted for angio/${type}`, async () => {
         const form = latest(type);
-        const optional = new Set(readElements(file).filter((e) => e.min === 0).map((e) => e.name));
+        const optional = new Set(
+          readElements(file)
+            .filter((e) => e.min === 0)
+            .map((e) => e.name),
+        );
         const rows = [11, 12, 13].map((seed) => {
           const data = sampleData(form, seed);
           // Blank every cell the DCD leaves optional, in repeat items too (CD_COMPLIC_PLC_INS_1…).
@@ -59,7 +66,9 @@ describe('ANGIO 2.0.0 CSV as the DCDs have it', () => {
             if (!optional.has(c.column)) continue;
             if (c.path.length === 1) delete data[c.name];
             else {
-              const item = (data[c.path[0] as string] as RegistrationData[] | undefined)?.[c.path[1] as number];
+              const item = (data[c.path[0] as string] as RegistrationData[] | undefined)?.[
+                c.path[1] as number
+              ];
               if (item) delete item[c.name];
             }
           }
@@ -99,7 +108,9 @@ describe('ANGIO 2.0.0 CSV as the DCDs have it', () => {
       expect(report.rows[0]).toMatchObject({ outcome: 'sent', errors: [] });
       const [reg] = await store.list();
       const items = reg!.data.PCI as RegistrationData[];
-      expect(items.map((i) => i.CD_SEGM)).toEqual([1, 2, 3, 4, 5].map((n) => [`FL_PRCA1_${n}`, `FL_PL116_${n}`]));
+      expect(items.map((i) => i.CD_SEGM)).toEqual(
+        [1, 2, 3, 4, 5].map((n) => [`FL_PRCA1_${n}`, `FL_PL116_${n}`]),
+      );
       expect(items.map((i) => i.CD_NPCI)).toEqual(['1', '1', '1', '1', undefined]);
     });
 
@@ -116,7 +127,10 @@ describe('ANGIO 2.0.0 CSV as the DCDs have it', () => {
       (noButTwo.PCI as RegistrationData[])[0]!.CD_NPCI = '0';
       const yesButOne = withProcedures(1);
       (yesButOne.PCI as RegistrationData[])[0]!.CD_NPCI = '1';
-      const report = await run(form, csvOf(form, [{ data: withProcedures(2) }, { data: noButTwo }, { data: yesButOne }]));
+      const report = await run(
+        form,
+        csvOf(form, [{ data: withProcedures(2) }, { data: noButTwo }, { data: yesButOne }]),
+      );
       expect(report.rows.map((r) => r.outcome)).toEqual(['sent', 'rejected', 'rejected']);
       for (const row of report.rows.slice(1)) {
         expect(row.errors.map((e) => e.column)).toEqual(['CD_NPCI_1']);
@@ -131,7 +145,13 @@ describe('ANGIO 2.0.0 CSV as the DCDs have it', () => {
       const d = { ...data };
       delete d.IDC_PAT;
       delete d.TX_IDC_PAT_GENER;
-      return { ...d, TX_PAT_LAST_NAM: 'Dupont-Lévêque', TX_PAT_FIRST_NAM: 'Anne', CD_PAT_SEX: 'F', DT_PAT_DOB: '1950-02-03' };
+      return {
+        ...d,
+        TX_PAT_LAST_NAM: 'Dupont-Lévêque',
+        TX_PAT_FIRST_NAM: 'Anne',
+        CD_PAT_SEX: 'F',
+        DT_PAT_DOB: '1950-02-03',
+      };
     };
 
     it('is registered with IDC_PAT empty (no extra column) and a computed pseudonymous code', async () => {
@@ -150,7 +170,11 @@ describe('ANGIO 2.0.0 CSV as the DCDs have it', () => {
       const store = new MemoryStore();
       const first = patient(sampleData(form, 32));
       // The same patient, the name written otherwise: the pseudocode is the same.
-      const second = { ...patient(sampleData(form, 33)), DT_HOSPZ: first.DT_HOSPZ, TX_PAT_LAST_NAM: 'DUPONT LEVEQUE' };
+      const second = {
+        ...patient(sampleData(form, 33)),
+        DT_HOSPZ: first.DT_HOSPZ,
+        TX_PAT_LAST_NAM: 'DUPONT LEVEQUE',
+      };
       const report = await run(form, csvOf(form, [{ data: first, draft: true }, { data: second }]), store);
       expect(report.rows.map((r) => r.outcome)).toEqual(['draft', 'replaced']);
       expect(report.rows[1]!.replaces).toMatchObject({ status: 'open', line: 2 });

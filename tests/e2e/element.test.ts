@@ -127,7 +127,9 @@ describe('<regforms-form> on the example portal', () => {
     await type('Date de naissance', '18/05/1993');
     await radio(/^Sexe/, 'Femme').check();
     // The place of residence is the DCD's code list (postcodes): searched, then chosen.
-    await form().getByLabel(/^Lieu de résidence/).fill('1000');
+    await form()
+      .getByLabel(/^Lieu de résidence/)
+      .fill('1000');
     await page.getByRole('option', { name: /^1000\b/ }).click();
     await section(/Suivi/).click();
     await radio(/invité à une consultation de suivi/, 'Oui').check();

@@ -86,7 +86,7 @@ describe('stories generated from definitions/', () => {
           .replace(/^status: published$/m, 'status: draft'),
       );
       await expect.poll(() => storyFiles(out), { timeout: 20_000 }).toContain('1-1.2.0.stories.tsx');
-      expect(said.join('\n')).toMatch(/definitions changed → 15 versions/);
+      expect(said.join('\n')).toMatch(/definitions changed → 23 versions/);
     } finally {
       stop();
     }

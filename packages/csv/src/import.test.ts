@@ -116,24 +116,28 @@ describe('importCsv on the demo form', () => {
     ]);
   });
 
-  it('replaces the registration with the same business key: a sent one stays, an open one is deleted', async () => {
+  it('replaces an Open registration with the same business key; a row for a Sent one is refused (helpdesk)', async () => {
     const store = new MemoryStore();
     const service = new Registrations(store, { clock });
-    const sent = await service.submit(
+    const open = await service.submit(
       form,
       { IDC_PAT: '93051822361', DT_HOSPZ: '2024-03-01' },
       { send: false },
     );
     const report = await run(file(VALID, { ...VALID, MS_PAT_WGHT: '81' }), store);
-    expect(report.rows.map((r) => [r.outcome, r.replaces?.id, r.replaces?.line])).toEqual([
-      ['replaced', sent.registration.id, undefined],
-      ['replaced', report.rows[0]!.id, 2],
+    expect(report.rows.map((r) => [r.outcome, r.replaces?.id])).toEqual([
+      ['replaced', open.registration.id],
+      ['rejected', undefined],
     ]);
-    expect(report.totals).toMatchObject({ rows: 2, replaced: 2, sent: 0 });
-    expect((await store.get(sent.registration.id))!.status).toBe('deleted');
-    // Both sent rows are kept (a sent registration is never changed); the export has the newest.
-    expect((await store.list({ status: 'sent' })).length).toBe(2);
-    expect(exportCsv(form, await store.list()).split('\n')[1]).toContain(';81;');
+    expect(report.rows[1]!.errors.map((e) => [e.code, e.column])).toEqual([
+      ['SENT_WITH_SAME_KEY', 'IDC_PAT, DT_HOSPZ'],
+    ]);
+    expect(report.rows[1]!.errors[0]!.message).toContain(String(report.rows[0]!.registrationCode));
+    expect(report.totals).toMatchObject({ rows: 2, replaced: 1, rejected: 1, sent: 0 });
+    expect((await store.get(open.registration.id))!.status).toBe('deleted');
+    // The Sent registration stands as it was sent.
+    expect((await store.list({ status: 'sent' })).length).toBe(1);
+    expect(exportCsv(form, await store.list()).split('\n')[1]).not.toContain(';81;');
   });
 
   it('says once per file what is wrong with the header, and per row only where a value is concerned', async () => {
@@ -176,7 +180,7 @@ describe('importCsv on the demo form', () => {
     const store = new MemoryStore();
     const report = await run(file(VALID, VALID), store, { dryRun: true });
     expect(report.dryRun).toBe(true);
-    expect(report.rows.map((r) => r.outcome)).toEqual(['sent', 'replaced']);
+    expect(report.rows.map((r) => r.outcome)).toEqual(['sent', 'rejected']);
     expect(await store.list()).toEqual([]);
   });
 

@@ -129,7 +129,8 @@ function pruneData(
       answer[condition] = shown;
     }
     if (shown) continue;
-    if (isFilled(out[f.name])) dropped.push(f.name);
+    // A computed value is the form's own, not something the user gave: removing it drops nothing.
+    if (isFilled(out[f.name]) && !f.compute) dropped.push(f.name);
     if (out === data && !owned) out = { ...data };
     delete out[f.name];
     deleted = true;
@@ -162,7 +163,7 @@ function pruneData(
         memo.set(condition, shown);
       }
       if (shown) continue;
-      if (isFilled(item[f.name])) dropped.push(`${f.name}_${i + 1}`);
+      if (isFilled(item[f.name]) && !f.compute) dropped.push(`${f.name}_${i + 1}`);
       const { [f.name]: _gone, ...rest } = item;
       copied ??= [...items];
       copied[i] = rest;

@@ -6,8 +6,8 @@ import type { CompiledForm } from '@regforms/runtime';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
 import { itemCodesOf } from './choices.ts';
-import { compileReal } from './real-forms.ts';
 import { countItemErrors } from './RepeatControl.tsx';
+import { compileReal } from './real-forms.ts';
 import { renderForm, settle } from './test-support.tsx';
 
 afterEach(cleanup);

@@ -378,40 +378,40 @@ function nextOf(repeat: Field): { field: Field; yes: string | boolean; no: strin
 }
 
 /**
- * What depends on an item's position, as positional `items` (draft-07 tuples) in an allOf:
- * item n's own code lists (`itemCodelists`), and the `next` field: required and yes in every
- * item that another follows, no in the last one, absent from the last possible item.
+ * What depends on an item's position: item n's own code lists (`itemCodelists`), and the `next`
+ * field (yes in every item that another follows, no in the last one, absent from the last
+ * possible item). One rule per number of items n, each a full tuple of n item schemas (draft-07
+ * `items` as a list, with minItems = maxItems = n, as strict JSON Schema tools want tuples).
  */
 function itemRules(repeat: Field): JsonSchema[] {
   const max = Number(repeat.max ?? 0);
-  const at = (index: number, schema: JsonSchema): JsonSchema => ({
-    items: Array.from({ length: index + 1 }, (_, i) => (i === index ? schema : {})),
-  });
-  const rules: JsonSchema[] = [];
-  const own: JsonSchema[] = Array.from({ length: max }, () => ({}));
-  for (const child of repeat.fields ?? []) {
-    if (!child.itemCodes || !child.name) continue;
-    child.itemCodes.forEach((codes, i) => {
-      if (i >= max) return;
-      const e = { enum: codes.map((c) => c.code) };
-      const item = own[i]!;
-      item.properties = {
-        ...(item.properties as object),
-        [child.name!]: child.type === 'multichoice' ? { items: e } : e,
-      };
-    });
-  }
-  if (own.some((o) => o.properties)) rules.push({ items: own });
   const next = nextOf(repeat);
-  if (next) {
-    const name = next.field.name!;
-    for (let k = 1; k < max; k++)
-      rules.push({
-        if: { minItems: k + 1 },
-        then: at(k - 1, { required: [name], properties: { [name]: { const: next.yes } } }),
-        else: at(k - 1, { required: [name], properties: { [name]: { const: next.no } } }),
-      });
-    if (max > 0) rules.push(at(max - 1, { properties: { [name]: { not: {} } } }));
+  const coded = (repeat.fields ?? []).filter((c) => c.itemCodes && c.name);
+  if (!next && coded.length === 0) return [];
+  const itemSchema = (i: number, count: number): JsonSchema => {
+    const properties: Record<string, JsonSchema> = {};
+    const required: string[] = [];
+    for (const child of coded) {
+      const e = { type: 'string', enum: (child.itemCodes![i] ?? []).map((c) => c.code) };
+      properties[child.name!] = child.type === 'multichoice' ? { type: 'array', items: e } : e;
+    }
+    if (next) {
+      const name = next.field.name!;
+      if (i === max - 1) properties[name] = { not: {} };
+      else {
+        properties[name] = { const: i < count - 1 ? next.yes : next.no };
+        required.push(name);
+      }
+    }
+    return { type: 'object', properties, ...(required.length ? { required } : {}) };
+  };
+  const rules: JsonSchema[] = [];
+  for (let n = 1; n <= max; n++) {
+    const items = Array.from({ length: n }, (_, i) => itemSchema(i, n));
+    rules.push({
+      if: { type: 'array', minItems: n, maxItems: n },
+      then: { type: 'array', minItems: n, maxItems: n, items },
+    });
   }
   return rules;
 }
