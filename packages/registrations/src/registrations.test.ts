@@ -3,6 +3,7 @@ import { compileDefinitions } from '@regforms/compiler';
 import { readDefinitionFiles } from '@regforms/compiler/node';
 import { catalogProblems } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
+import { LIFECYCLE_MESSAGES } from './lifecycle-messages.ts';
 import { MIGRATION_MESSAGES } from './migration-messages.ts';
 import { createRegistration, LifecycleError, newRegistrationCode } from './registration.ts';
 import { Registrations } from './service.ts';
@@ -94,6 +95,27 @@ describe('IndexedDB survives a reload', () => {
     await first.save(reg.id, form, { DT_HOSPZ: '2024-03-01' });
     const second = new Registrations(new IndexedDbStore(name), { clock });
     expect((await second.get(reg.id))!.data).toEqual({ DT_HOSPZ: '2024-03-01' });
+  });
+});
+
+describe('a Sent registration is corrected through the helpdesk', () => {
+  it.each([
+    ['fr', 'helpdesk du registre'],
+    ['en', "registry's helpdesk"],
+  ])('Send refuses a second registration with its business key, stored nothing (%s)', async (lang, words) => {
+    const store = new MemoryStore();
+    const regs = new Registrations(store, { clock });
+    const first = await regs.send((await regs.create(form)).id, form, complete, lang);
+    expect(first.registration.status).toBe('sent');
+    const twin = await regs.create(form, complete);
+    const refusal = await regs.send(twin.id, form, undefined, lang).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(LifecycleError);
+    expect((refusal as LifecycleError).code).toBe('SENT_WITH_SAME_KEY');
+    expect((refusal as LifecycleError).message).toContain(first.registration.registrationCode!);
+    expect((refusal as LifecycleError).message).toContain(words);
+    // The twin stays Open as it was; only one registration is Sent.
+    expect((await regs.get(twin.id))!.status).toBe('open');
+    expect((await store.list({ status: 'sent' })).map((r) => r.id)).toEqual([first.registration.id]);
   });
 });
 
@@ -194,5 +216,6 @@ describe('IndexedDbStore schema upgrades', () => {
 describe('migration messages', () => {
   it('are in fr, nl, en and de, each valid ICU with the arguments of the English one', () => {
     expect(catalogProblems(MIGRATION_MESSAGES)).toEqual([]);
+    expect(catalogProblems(LIFECYCLE_MESSAGES)).toEqual([]);
   });
 });
