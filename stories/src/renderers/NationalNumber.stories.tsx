@@ -65,10 +65,10 @@ export const IncompleteAfterLeaving: Story = fieldsStory('niss', {
 });
 
 export const NoNationalNumber: Story = fieldsStory('niss', {
-  data: (f) => ({ [nameOf(f, 'boolean')]: true }),
+  data: () => ({}),
   play: async ({ canvasElement }) => {
-    // The number is hidden (so never required); the generated identifier takes its place.
-    await expect(input(canvasElement, 'IDC_PAT')).toBeNull();
+    // As the DCD has it: the number left empty, the generated identifier (computed) is shown.
+    await expect(input(canvasElement, 'IDC_PAT')).not.toBeNull();
     await expect(canvasElement.querySelector('[id^="#/properties/TX_IDC_PAT_GENER"]')).not.toBeNull();
   },
 });
