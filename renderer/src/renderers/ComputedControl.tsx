@@ -72,7 +72,8 @@ export const ComputedControl = memo(function ComputedControl(props: RegformsCont
         error={Boolean(error)}
         variant="filled"
         slotProps={{
-          inputLabel: { shrink: true },
+          // The filled box is grey: the error red of the label needs the darker shade to be read.
+          inputLabel: { shrink: true, sx: { '&.Mui-error': { color: 'error.dark' } } },
           htmlInput: {
             readOnly: true,
             'aria-readonly': true,
