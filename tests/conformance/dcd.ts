@@ -12,6 +12,15 @@ export const REFERENCE =
   process.env.REGFORMS_DCD_REFERENCE ?? join(ROOT, '..', 'shared', 'reference', 'qermid');
 export const hasReference = existsSync(join(REFERENCE, 'codesystems.fsh'));
 
+/** A reference file's text; missing files fail the run with what to do (never a silent skip). */
+function reference(file: string): string {
+  if (!existsSync(join(REFERENCE, file)))
+    throw new Error(
+      `DCD reference ${join(REFERENCE, file)} not found: set REGFORMS_DCD_REFERENCE to the qermid folder`,
+    );
+  return readFileSync(join(REFERENCE, file), 'utf8');
+}
+
 export interface DcdElement {
   name: string;
   min: number;
@@ -26,7 +35,7 @@ export interface DcdElement {
 export function readElements(file: string): DcdElement[] {
   const out: DcdElement[] = [];
   const byName = new Map<string, DcdElement>();
-  readFileSync(join(REFERENCE, file), 'utf8')
+  reference(file)
     .split('\n')
     .forEach((line, i) => {
       const el = /^\* (\S+) (\d+)\.\.(\d+|\*) (\S+) "(.*)"$/.exec(line);
@@ -49,7 +58,7 @@ export function readElements(file: string): DcdElement[] {
 export function readValueSets(): Map<string, string[] | undefined> {
   const systems = new Map<string, string[]>();
   let current: string[] | undefined;
-  for (const line of readFileSync(join(REFERENCE, 'codesystems.fsh'), 'utf8').split('\n')) {
+  for (const line of reference('codesystems.fsh').split('\n')) {
     const cs = /^CodeSystem: (\S+)/.exec(line);
     if (cs) {
       current = [];
@@ -60,7 +69,7 @@ export function readValueSets(): Map<string, string[] | undefined> {
   }
   const sets = new Map<string, string[] | undefined>();
   let vs: string | undefined;
-  for (const line of readFileSync(join(REFERENCE, 'valuesets.fsh'), 'utf8').split('\n')) {
+  for (const line of reference('valuesets.fsh').split('\n')) {
     const head = /^ValueSet: (\S+)/.exec(line);
     if (head) {
       vs = head[1]!;
