@@ -120,7 +120,10 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     expect(nl.out).toContain(
       'input.csv:1 waarschuwing MISSING_REQUIRED_COLUMN [DT_HOSPZ] Verplichte kolom DT_HOSPZ ontbreekt: elke rij die geen ontwerp is, wordt geweigerd',
     );
-    expect(nl.out).toContain('input.csv:2 geweigerd\n    fout required [DT_HOSPZ] Dit veld is verplicht.');
+    // The missing required columns, named once for the file, make each row's one error.
+    expect(nl.out).toContain(
+      'input.csv:2 geweigerd\n    fout REJECTED_MISSING_COLUMNS Geweigerd: 2 verplichte kolommen ontbreken in het bestand (zie de kopregel): DT_HOSPZ, CD_INDICATN\n',
+    );
     expect(nl.out).toContain(
       '2 gegevensrijen: 0 verzonden, 0 ontwerpen, 0 vervangingen, 2 geweigerd, 0 lege regels overgeslagen',
     );
@@ -131,7 +134,9 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     // Without --lang: the form's first language (fr), for the validator and the report alike.
     const fr = regforms('validate', 'demo/visit', input, ...demo);
     expect(fr.out).toContain('input.csv vérifié selon demo/visit@1.0.0');
-    expect(fr.out).toContain('input.csv:2 rejetée\n    erreur required [DT_HOSPZ] Ce champ est obligatoire.');
+    expect(fr.out).toContain(
+      "input.csv:2 rejetée\n    erreur REJECTED_MISSING_COLUMNS Rejetée : 2 colonnes obligatoires manquent dans le fichier (voir l'en-tête) : DT_HOSPZ, CD_INDICATN\n",
+    );
   });
 
   it('exits 1 on an empty file, with the reason', () => {

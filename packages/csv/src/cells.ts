@@ -5,6 +5,7 @@
  * the form's own validator reports it with the form's own message; the hint says the format.
  */
 import { type CompiledForm, type CsvColumn, isValidNiss, normaliseNiss } from '@regforms/runtime';
+import Papa from 'papaparse';
 import { MESSAGES, renderMessage } from './messages.ts';
 
 export interface CellResult {
@@ -223,11 +224,14 @@ const FALSE = new Set(['false', 'faux', 'onwaar', 'falsch']);
  * plan's language, else English).
  */
 export function readCell(plan: ColumnPlan, cell: string, now: Date, lang = plan.lang): CellResult {
-  // No closure and no trim unless needed: this runs for every cell of every row.
+  // No closure and no trim unless needed: this runs for every cell of every row. A cell that
+  // export neutralised ('=…) is read as the value it was.
   const raw =
-    cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32)
-      ? cell.trim()
-      : cell;
+    cell.charCodeAt(0) === 39 && NEUTRALISED_CELL.test(cell)
+      ? cell.slice(1)
+      : cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32)
+        ? cell.trim()
+        : cell;
   if (raw === '') return { value: undefined };
   const c = plan.column;
   switch (c.type) {
@@ -338,4 +342,29 @@ export function writeCell(column: CsvColumn, value: unknown): string {
     default:
       return String(value);
   }
+}
+
+/*
+ * CSV injection (OWASP): a cell that starts with = + - @ tab or carriage return is run as a
+ * formula by a spreadsheet that opens the file. Every file this package writes gives such a
+ * cell a leading apostrophe (papaparse's escapeFormulae, which also quotes it), and readCell
+ * takes one apostrophe off again, so an export imports back to the same values. A cell that
+ * already starts with apostrophes before such a character gets one more, so that reading one
+ * off is exact. Plain numbers (-5, -1,5) are not formulas and are written as they are.
+ */
+const FORMULA_CELL = /^(?!-\d+(?:[.,]\d+)?$)'*[=+\-@\t\r]/;
+const NEUTRALISED_CELL = /^'+[=+\-@\t\r]/;
+
+/** Rows as CSV text with the HD4DP conventions: the separator given, LF, formulas neutralised. */
+export function writeCsv(
+  fields: readonly string[],
+  rows: readonly (readonly string[])[],
+  separator: string,
+): string {
+  const text = Papa.unparse(
+    { fields: [...fields], data: rows.map((r) => [...r]) },
+    { delimiter: separator, newline: '\n', escapeFormulae: FORMULA_CELL },
+  );
+  // Without rows papaparse ends the header with a line break of its own.
+  return `${text.replace(/\n$/, '')}\n`;
 }

@@ -4,8 +4,7 @@
  */
 import type { Registration, RegistrationStore } from '@regforms/registrations';
 import type { CompiledForm } from '@regforms/runtime';
-import Papa from 'papaparse';
-import { writeCell } from './cells.ts';
+import { writeCell, writeCsv } from './cells.ts';
 import { templateColumns } from './template.ts';
 
 /** The registrations that count: this version, not deleted, the newest per business key. */
@@ -38,7 +37,7 @@ export function exportCsv(form: CompiledForm, registrations: Registration[]): st
     ...columns.map((c) => writeCell(c, at(r.data, c.path))),
     r.status === 'open' ? 'draft' : '',
   ]);
-  return `${Papa.unparse({ fields: templateColumns(form), data }, { delimiter: form.csv.separator, newline: '\n' })}\n`;
+  return writeCsv(templateColumns(form), data, form.csv.separator);
 }
 
 /** Reads the registrations of the form's type from a store and exports them. */

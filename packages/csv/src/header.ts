@@ -24,7 +24,7 @@ export type Slot =
 
 /** The messages of a column that is not read; each has a `.values` and a `.none` sentence. */
 export interface IgnoredMessage {
-  key: 'UNKNOWN_COLUMN' | 'UNKNOWN_COLUMN.guess' | 'EMPTY_COLUMN_NAME';
+  key: 'UNKNOWN_COLUMN' | 'UNKNOWN_COLUMN.guess' | 'UNKNOWN_COLUMNS' | 'EMPTY_COLUMN_NAME';
   params: MessageParams;
 }
 
@@ -40,24 +40,48 @@ export interface HeaderPlan {
   lang: string;
 }
 
-/** Says in each "not read" issue how many rows had a value there: once per file, not per row. */
+/**
+ * Says in each "not read" issue how many rows had a value there (cells, for the issue of many
+ * columns together): once per file, not per row.
+ */
 export function countIgnored(plan: HeaderPlan): void {
+  const byIssue = new Map<FileIssue, { said: IgnoredMessage; values: number }>();
   for (const slot of plan.slots)
     if (slot.kind === 'ignored') {
-      const { key, params } = slot.said;
-      slot.issue.message = slot.values
-        ? renderMessage(plan.lang, `${key}.values`, { ...params, values: slot.values })
-        : renderMessage(plan.lang, `${key}.none`, params);
+      const seen = byIssue.get(slot.issue);
+      if (seen) seen.values += slot.values;
+      else byIssue.set(slot.issue, { said: slot.said, values: slot.values });
     }
+  for (const [issue, { said, values }] of byIssue)
+    issue.message = values
+      ? renderMessage(plan.lang, `${said.key}.values`, { ...said.params, values })
+      : renderMessage(plan.lang, `${said.key}.none`, said.params);
 }
+
+/*
+ * Bounded work on a hostile header. Each of the first MAX_NAMED unknown columns gets an issue
+ * of its own, with a "did you mean" (a comparison with every known column each); the rest
+ * are said in one issue with their count. A header wider than maxColumns is refused before
+ * any row is read: no form needs it, and every row of such a file costs that many cells.
+ */
+const MAX_NAMED = 50;
+/** Required columns named one issue each; more are said in one issue with their count. */
+const MAX_NAMED_MISSING = 10;
+/** Names quoted in an issue that says many columns at once. */
+const MAX_QUOTED = 10;
+
+/** The widest header read: twice the form's columns, and at least 2,000 (docs/csv.md). */
+export function maxColumns(form: CompiledForm): number {
+  return Math.max(2000, 2 * (form.csv.columns.length + form.csv.control.length + 1));
+}
+
+const quoted = (names: string[], total: number) =>
+  `${names.slice(0, MAX_QUOTED).join(', ')}${total > MAX_QUOTED ? ', …' : ''}`;
 
 /**
  * Matches the header cells with the form's columns and control columns. Messages are in
  * `lang` (default: the form's language, as its validator's).
  */
-/** Unknown columns that get a "did you mean" (the rest are listed without one). */
-const MAX_GUESSES = 50;
-
 export function planHeader(
   form: CompiledForm,
   header: string[],
@@ -70,7 +94,12 @@ export function planHeader(
   const first = new Map<string, number>();
   const slots: Slot[] = [];
   const issues: FileIssue[] = [];
-  let guesses = 0;
+  const form_ = `${form.meta.registry}/${form.meta.registrationType}@${form.meta.version}`;
+  let unknown = 0;
+  // The unknown columns past the first MAX_NAMED: one issue, its names filled in at the end.
+  const many: string[] = [];
+  const manyIssue: FileIssue = { code: 'UNKNOWN_COLUMNS', severity: 'warning', line: 1, message: '' };
+  const manySaid: IgnoredMessage = { key: 'UNKNOWN_COLUMNS', params: {} };
   names.forEach((name, i) => {
     const seen = first.get(name);
     if (name !== '' && seen !== undefined) {
@@ -101,15 +130,15 @@ export function planHeader(
           message: renderMessage(lang, said.key, said.params),
           hint: renderMessage(lang, 'EMPTY_COLUMN_NAME.hint'),
         };
+      } else if (unknown++ >= MAX_NAMED) {
+        many.push(name);
+        slots.push({ kind: 'ignored', issue: manyIssue, values: 0, said: manySaid });
+        return;
       } else {
-        // Guesses for the first unknown columns only, and only for names of a plausible
-        // length: each costs a comparison with every known column, and a hostile header has
-        // thousands.
-        const guess = guesses++ < MAX_GUESSES && name.length <= 100 ? didYouMean(name, known) : undefined;
-        const params = {
-          column: name,
-          form: `${form.meta.registry}/${form.meta.registrationType}@${form.meta.version}`,
-        };
+        // A guess only for names of a plausible length: each costs a comparison with every
+        // known column.
+        const guess = name.length <= 100 ? didYouMean(name, known) : undefined;
+        const params = { column: name, form: form_ };
         said = guess
           ? { key: 'UNKNOWN_COLUMN.guess', params: { ...params, guess } }
           : { key: 'UNKNOWN_COLUMN', params };
@@ -128,8 +157,14 @@ export function planHeader(
       slots.push({ kind: 'ignored', issue, values: 0, said });
     }
   });
+  if (many.length > 0) {
+    manySaid.params = { count: many.length, form: form_, columns: quoted(many, many.length) };
+    manyIssue.message = renderMessage(lang, 'UNKNOWN_COLUMNS', manySaid.params);
+    manyIssue.hint = renderMessage(lang, 'UNKNOWN_COLUMN.hint');
+    issues.push(manyIssue);
+  }
   const missingRequired = form.csv.columns.filter((c) => c.required === 'always' && !first.has(c.column));
-  for (const c of missingRequired)
+  for (const c of missingRequired.slice(0, MAX_NAMED_MISSING))
     issues.push({
       code: 'MISSING_REQUIRED_COLUMN',
       severity: 'warning',
@@ -137,6 +172,21 @@ export function planHeader(
       column: c.column,
       message: renderMessage(lang, 'MISSING_REQUIRED_COLUMN', { column: c.column }),
       hint: renderMessage(lang, 'MISSING_REQUIRED_COLUMN.hint', { column: c.column }),
+    });
+  const moreRequired = missingRequired.slice(MAX_NAMED_MISSING);
+  if (moreRequired.length > 0)
+    issues.push({
+      code: 'MISSING_REQUIRED_COLUMNS',
+      severity: 'warning',
+      line: 1,
+      message: renderMessage(lang, 'MISSING_REQUIRED_COLUMNS', {
+        count: moreRequired.length,
+        columns: quoted(
+          moreRequired.map((c) => c.column),
+          moreRequired.length,
+        ),
+      }),
+      hint: renderMessage(lang, 'MISSING_REQUIRED_COLUMNS.hint'),
     });
   const missing = form.csv.columns.filter((c) => c.required !== 'always' && !first.has(c.column));
   if (missing.length > 0)
@@ -146,10 +196,10 @@ export function planHeader(
       line: 1,
       message: renderMessage(lang, 'MISSING_COLUMNS', {
         count: missing.length,
-        columns: `${missing
-          .slice(0, 10)
-          .map((c) => c.column)
-          .join(', ')}${missing.length > 10 ? ', …' : ''}`,
+        columns: quoted(
+          missing.map((c) => c.column),
+          missing.length,
+        ),
       }),
     });
   const plans = slots.map((s) => (s.kind === 'column' ? s.plan : undefined));

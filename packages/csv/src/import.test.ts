@@ -157,8 +157,12 @@ describe('importCsv on the demo form', () => {
     expect(report.rows[0]!.warnings).toEqual([]);
     expect(report.rows[0]!.errors.map((e) => [e.code, e.column])).toEqual([
       ['DUPLICATE_COLUMN_CONFLICT', 'CD_INDICATN'],
-      ['required', 'DT_PAT_DOB'],
+      ['REJECTED_MISSING_COLUMNS', ''],
     ]);
+    // The row says in one error why it is rejected; the column was named once, for the file.
+    expect(report.rows[0]!.errors[1]!.message).toBe(
+      'Rejected: 1 required column is missing from the file (see the header): DT_PAT_DOB',
+    );
   });
 
   it('rejects ragged rows, skips and counts empty lines, and the totals add up', async () => {

@@ -17,7 +17,7 @@ import {
   sentWithSameKey,
 } from '@regforms/registrations';
 import type { CompiledForm } from '@regforms/runtime';
-import { countIgnored, type HeaderPlan, planHeader } from './header.ts';
+import { countIgnored, type HeaderPlan, maxColumns, planHeader } from './header.ts';
 import { renderMessage } from './messages.ts';
 import { decodeCsv, detectSeparator, lineEndingOf, parseRows } from './parse.ts';
 import type { FileIssue, ImportReport, RowReport } from './report.ts';
@@ -141,11 +141,24 @@ function readFile(
   let header: FileRead['header'];
   let body = '';
   let bodyLine = 1;
+  let tooWide = 0;
   parseRows(text, {
     separator,
     onRow: (parsed) => {
       // Empty lines before the header: the header is the first line with a name.
       if (isBlank(parsed.cells)) return undefined;
+      const max = maxColumns(form);
+      if (parsed.cells.length > max) {
+        tooWide = parsed.cells.length;
+        issues.push({
+          code: 'TOO_MANY_COLUMNS',
+          severity: 'error',
+          line: parsed.line,
+          message: renderMessage(lang, 'TOO_MANY_COLUMNS', { columns: parsed.cells.length, max }),
+          hint: renderMessage(lang, 'TOO_MANY_COLUMNS.hint'),
+        });
+        return false;
+      }
       const plan = planHeader(form, parsed.cells, lang);
       for (const i of plan.issues) i.line = parsed.line;
       issues.push(...plan.issues);
@@ -163,7 +176,7 @@ function readFile(
       severity: 'info',
       message: renderMessage(lang, 'LINE_ENDINGS_CRLF'),
     });
-  if (!header)
+  if (!header && !tooWide)
     issues.push({
       code: 'EMPTY_FILE',
       severity: 'error',
@@ -178,7 +191,7 @@ function readFile(
       bom: decoded.bom,
       separator,
       lineEnding,
-      columns: header?.plan.names.length ?? 0,
+      columns: header?.plan.names.length ?? tooWide,
     },
     issues,
     lang,
@@ -240,6 +253,10 @@ export function readCsv(
     reader.readAll(read.bodyLine, (p) => {
       rows.push(p.row);
       if (p.row.outcome !== 'skipped-empty') pending.push(p);
+    });
+    reader.ignoredValues.forEach((n, i) => {
+      const slot = read.header!.plan.slots[i];
+      if (slot?.kind === 'ignored') slot.values += n;
     });
   }
   finishIssues(read, rows.length);

@@ -152,6 +152,36 @@ export const MESSAGES = {
     en: 'Rename the column to {guess}',
     de: 'Benennen Sie die Spalte in {guess} um',
   },
+  UNKNOWN_COLUMNS: {
+    fr: "{count, plural, one {# autre colonne n'est pas} other {# autres colonnes ne sont pas}} dans {form} : leurs valeurs ne sont pas lues : {columns}",
+    nl: '{count, plural, one {# andere kolom zit} other {# andere kolommen zitten}} niet in {form}: de waarden ervan worden niet gelezen: {columns}',
+    en: '{count, plural, one {# more column is} other {# more columns are}} not in {form}: their values are not read: {columns}',
+    de: '{count, plural, one {# weitere Spalte ist} other {# weitere Spalten sind}} nicht Teil von {form}: Ihre Werte werden nicht gelesen: {columns}',
+  },
+  'UNKNOWN_COLUMNS.values': {
+    fr: "{count, plural, one {# autre colonne n'est pas} other {# autres colonnes ne sont pas}} dans {form} : leurs valeurs ne sont pas lues ({values, plural, one {# cellule y a une valeur} other {# cellules y ont une valeur}}) : {columns}",
+    nl: '{count, plural, one {# andere kolom zit} other {# andere kolommen zitten}} niet in {form}: de waarden ervan worden niet gelezen ({values, plural, one {# cel heeft} other {# cellen hebben}} daar een waarde): {columns}',
+    en: '{count, plural, one {# more column is} other {# more columns are}} not in {form}: their values are not read ({values, plural, one {# cell has} other {# cells have}} a value there): {columns}',
+    de: '{count, plural, one {# weitere Spalte ist} other {# weitere Spalten sind}} nicht Teil von {form}: Ihre Werte werden nicht gelesen ({values, plural, one {# Zelle hat} other {# Zellen haben}} dort einen Wert): {columns}',
+  },
+  'UNKNOWN_COLUMNS.none': {
+    fr: "{count, plural, one {# autre colonne n'est pas} other {# autres colonnes ne sont pas}} dans {form} : leurs valeurs ne sont pas lues (aucune cellule n'y a de valeur) : {columns}",
+    nl: '{count, plural, one {# andere kolom zit} other {# andere kolommen zitten}} niet in {form}: de waarden ervan worden niet gelezen (geen enkele cel heeft daar een waarde): {columns}',
+    en: '{count, plural, one {# more column is} other {# more columns are}} not in {form}: their values are not read (no cell has a value there): {columns}',
+    de: '{count, plural, one {# weitere Spalte ist} other {# weitere Spalten sind}} nicht Teil von {form}: Ihre Werte werden nicht gelesen (keine Zelle hat dort einen Wert): {columns}',
+  },
+  TOO_MANY_COLUMNS: {
+    fr: "L'en-tête a {columns, number} colonnes ; le maximum lu est {max, number} : le fichier n'est pas lu",
+    nl: 'De kopregel heeft {columns, number} kolommen; het maximum dat gelezen wordt is {max, number}: het bestand wordt niet gelezen',
+    en: 'The header has {columns, number} columns; at most {max, number} are read: the file is not read',
+    de: 'Die Kopfzeile hat {columns, number} Spalten; höchstens {max, number} werden gelesen: Die Datei wird nicht gelesen',
+  },
+  'TOO_MANY_COLUMNS.hint': {
+    fr: 'Partez du modèle (regforms csv template) : il a une colonne par champ',
+    nl: 'Vertrek van het sjabloon (regforms csv template): het heeft één kolom per veld',
+    en: 'Start from the template (regforms csv template): it has one column per field',
+    de: 'Gehen Sie von der Vorlage aus (regforms csv template): Sie hat eine Spalte pro Feld',
+  },
   MISSING_REQUIRED_COLUMN: {
     fr: "La colonne obligatoire {column} manque : toute ligne qui n'est pas un brouillon est rejetée",
     nl: 'Verplichte kolom {column} ontbreekt: elke rij die geen ontwerp is, wordt geweigerd',
@@ -163,6 +193,25 @@ export const MESSAGES = {
     nl: 'Voeg de kolom {column} toe (zie het sjabloon)',
     en: 'Add the column {column} (see the template)',
     de: 'Fügen Sie die Spalte {column} hinzu (siehe Vorlage)',
+  },
+  MISSING_REQUIRED_COLUMNS: {
+    fr: "{count, plural, one {# autre colonne obligatoire manque} other {# autres colonnes obligatoires manquent}} : {columns} ; toute ligne qui n'est pas un brouillon est rejetée",
+    nl: '{count, plural, one {# andere verplichte kolom ontbreekt} other {# andere verplichte kolommen ontbreken}}: {columns}; elke rij die geen ontwerp is, wordt geweigerd',
+    en: '{count, plural, one {# more required column is} other {# more required columns are}} missing: {columns}; every row that is not a draft is rejected',
+    de: '{count, plural, one {# weitere Pflichtspalte fehlt} other {# weitere Pflichtspalten fehlen}}: {columns}; jede Zeile, die kein Entwurf ist, wird abgelehnt',
+  },
+  'MISSING_REQUIRED_COLUMNS.hint': {
+    fr: 'Ajoutez les colonnes (voir le modèle)',
+    nl: 'Voeg de kolommen toe (zie het sjabloon)',
+    en: 'Add the columns (see the template)',
+    de: 'Fügen Sie die Spalten hinzu (siehe Vorlage)',
+  },
+  /** A row's one error for the required columns the file lacks (each said once for the file). */
+  REJECTED_MISSING_COLUMNS: {
+    fr: "Rejetée : {count, plural, one {# colonne obligatoire manque} other {# colonnes obligatoires manquent}} dans le fichier (voir l'en-tête) : {columns}",
+    nl: 'Geweigerd: {count, plural, one {# verplichte kolom ontbreekt} other {# verplichte kolommen ontbreken}} in het bestand (zie de kopregel): {columns}',
+    en: 'Rejected: {count, plural, one {# required column is} other {# required columns are}} missing from the file (see the header): {columns}',
+    de: 'Abgelehnt: {count, plural, one {# Pflichtspalte fehlt} other {# Pflichtspalten fehlen}} in der Datei (siehe Kopfzeile): {columns}',
   },
   MISSING_COLUMNS: {
     fr: "{count} {count, plural, one {colonne facultative ou conditionnelle n'est pas dans le fichier (lue comme vide)} other {colonnes facultatives ou conditionnelles ne sont pas dans le fichier (lues comme vides)}} : {columns}",

@@ -54,16 +54,29 @@ export function repeatColumns(form: CompiledForm): Map<string, string> {
   return repeats;
 }
 
+/*
+ * The header of the parts of one file is planned once: the plan is only read while rows are
+ * checked (RowReader counts values in unread columns itself), so the parts of a file, here or
+ * on a row thread, share the last plan made for their form.
+ */
+const lastPlan = new WeakMap<CompiledForm, { key: string; plan: HeaderPlan }>();
+
+function headerPlanOf(form: CompiledForm, job: RowJob): HeaderPlan {
+  const key = `${job.lang}\n${job.header.join('\n')}`;
+  const last = lastPlan.get(form);
+  if (last?.key === key) return last.plan;
+  const plan = planHeader(form, job.header, job.lang);
+  lastPlan.set(form, { key, plan });
+  return plan;
+}
+
 /** Checks every data row of a part of a file (the row stage). */
 export function checkRows(form: CompiledForm, job: RowJob): RowJobResult {
-  const header = planHeader(form, job.header, job.lang);
+  const header = headerPlanOf(form, job);
   const reader = new RowReader(form, header, new Date(job.now), { text: job.text, separator: job.separator });
   const rows: CheckedRow[] = [];
   reader.readAll(job.firstLine, (p) => rows.push(reader.check(p)));
-  return {
-    rows,
-    ignoredValues: header.slots.map((s) => (s.kind === 'ignored' ? s.values : 0)),
-  };
+  return { rows, ignoredValues: reader.ignoredValues };
 }
 
 /*
@@ -230,6 +243,8 @@ function planRows(header: HeaderPlan): RowPlan {
 export class RowReader {
   private readonly plan: RowPlan;
   private readonly repeats: Map<string, string>;
+  /** Per header position: rows with a value in a column that is not read. */
+  readonly ignoredValues: number[];
   constructor(
     private readonly form: CompiledForm,
     readonly header: HeaderPlan,
@@ -238,6 +253,7 @@ export class RowReader {
   ) {
     this.plan = planRows(header);
     this.repeats = repeatColumns(form);
+    this.ignoredValues = header.slots.map(() => 0);
   }
 
   /** Reads every row of its text in order, the first starting on `firstLine` of the file. */
@@ -361,7 +377,7 @@ export class RowReader {
           break;
         }
         case 'ignored':
-          if (cell.trim() !== '') slot.values++;
+          if (cell.trim() !== '') this.ignoredValues[i]!++;
           break;
       }
     }
@@ -387,7 +403,7 @@ export class RowReader {
     if (row.errors.length > 0) {
       // The row's shape is broken: it is rejected, with every error of its values too.
       const broken = checkData(form, p.data, 'send', lang);
-      row.errors.push(...cellIssues(broken.errors, p, repeats));
+      row.errors.push(...cellIssues(broken.errors, p, repeats, lang));
       return { row, draft: p.draft };
     }
     const checked = checkData(form, p.data, p.draft ? 'save' : 'send', lang);
@@ -413,7 +429,7 @@ export class RowReader {
     }
     // A draft keeps its type errors to be fixed in the form (listed, not rejected); a row to
     // send with any error is rejected by the lifecycle (sendRegistration).
-    row.errors.push(...cellIssues(checked.errors, p, repeats));
+    row.errors.push(...cellIssues(checked.errors, p, repeats, lang));
     return { row, draft: p.draft, checked };
   }
 }
@@ -429,11 +445,23 @@ function rawCell(p: PendingRow, column: string): string | undefined {
  * The form's errors as cell issues. A cell that could not be read gets one error, the form's
  * message for its format: rules that compare it with other fields would only add noise.
  */
-function cellIssues(errors: FormError[], p: PendingRow, repeats: Map<string, string>): CellIssue[] {
+function cellIssues(
+  errors: FormError[],
+  p: PendingRow,
+  repeats: Map<string, string>,
+  lang: string,
+): CellIssue[] {
   const out: CellIssue[] = [];
   const unreadable = new Set<string>();
+  // A required column the file lacks is said once for the file (header.ts); a row says it in
+  // one error, with the count, rather than once per column.
+  const absent: string[] = [];
   for (const e of errors) {
     const column = columnOfError(e, repeats);
+    if (e.keyword === 'required' && !p.columnAt.has(column)) {
+      absent.push(column);
+      continue;
+    }
     const value = rawCell(p, column);
     const hint = p.hints.get(column);
     if (hint) {
@@ -448,5 +476,14 @@ function cellIssues(errors: FormError[], p: PendingRow, repeats: Map<string, str
       ...(hint ? { hint } : {}),
     });
   }
+  if (absent.length > 0)
+    out.unshift({
+      code: 'REJECTED_MISSING_COLUMNS',
+      column: '',
+      message: renderMessage(lang, 'REJECTED_MISSING_COLUMNS', {
+        count: absent.length,
+        columns: `${absent.slice(0, 10).join(', ')}${absent.length > 10 ? ', …' : ''}`,
+      }),
+    });
   return out;
 }

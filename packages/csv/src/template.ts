@@ -6,8 +6,7 @@
  * change with it.
  */
 import type { CompiledForm, CsvColumn, FieldLogic, JsonSchema } from '@regforms/runtime';
-import Papa from 'papaparse';
-import { columnKey } from './cells.ts';
+import { columnKey, writeCsv } from './cells.ts';
 import { STATUS_COLUMN } from './header.ts';
 import { type MessageKey, type MessageParams, renderMessage } from './messages.ts';
 
@@ -18,7 +17,7 @@ export function templateColumns(form: CompiledForm): string[] {
 
 /** The template file: the header line, `;`-separated, UTF-8. */
 export function templateCsv(form: CompiledForm): string {
-  return `${templateColumns(form).join(form.csv.separator)}\n`;
+  return writeCsv(templateColumns(form), [], form.csv.separator);
 }
 
 export interface DictionaryEntry {
@@ -196,7 +195,7 @@ export function dictionaryCsv(form: CompiledForm, lang = form.meta.defaultLangua
     e.required,
     e.shownWhen,
   ]);
-  return `${Papa.unparse({ fields: headers(lang), data: rows }, { delimiter: ';', newline: '\n' })}\n`;
+  return writeCsv(headers(lang), rows, ';');
 }
 
 const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
