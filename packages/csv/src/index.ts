@@ -32,6 +32,8 @@ export {
   dictionaryCsv,
   dictionaryHtml,
   dictionaryMarkdown,
+  markdownCode,
+  markdownText,
   templateColumns,
   templateCsv,
 } from './template.ts';

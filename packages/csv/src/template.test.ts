@@ -102,7 +102,7 @@ describe('dictionary', () => {
     );
     expect(md[4]).toBe('| column | label | type | format | codes | required | shown when |');
     expect(md).toContain(
-      '| CD_SYMPT | Symptoms | multichoice | codes joined by \\|, e.g. 1\\|3 | `FL_PAIN` Pain<br>`FL_DYSP` Dyspnoea | optional | always |',
+      '| `CD_SYMPT` | Symptoms | multichoice | codes joined by \\|, e.g. 1\\|3 | `FL_PAIN` Pain; `FL_DYSP` Dyspnoea | optional | always |',
     );
     const html = dictionaryHtml(form, 'en');
     expect(html).toContain('<td><code>TX_REAS</code></td><td>Reason</td>');
@@ -152,10 +152,10 @@ describe('the words of the dictionary follow its language', () => {
     );
     expect(md[4]).toBe('| colonne | libellé | type | format | codes | obligatoire | affiché si |');
     expect(md).toContain(
-      '| CD_SYMPT | Symptômes | multichoice | codes séparés par \\|, p. ex. 1\\|3 | `FL_PAIN` Douleur<br>`FL_DYSP` Dyspnée | facultatif | toujours |',
+      '| `CD_SYMPT` | Symptômes | multichoice | codes séparés par \\|, p. ex. 1\\|3 | `FL_PAIN` Douleur; `FL_DYSP` Dyspnée | facultatif | toujours |',
     );
     expect(md).toContain(
-      "| TX_INDICATN_OTHER | Autre indication | text | texte, au plus 200 caractères |  | obligatoire si affiché | `CD_INDICATN = 'OTHER'` |",
+      "| `TX_INDICATN_OTHER` | Autre indication | text | texte, au plus 200 caractères |  | obligatoire si affiché | `CD_INDICATN = 'OTHER'` |",
     );
   });
 
@@ -183,7 +183,7 @@ describe('the words of the dictionary follow its language', () => {
       'CSV: één rij per registratie, scheidingsteken `;`, UTF-8, datums dd/mm/yyyy, meerdere codes gescheiden door `|`, booleaanse waarden true/false. 24 kolommen, dan STATUS.',
     );
     expect(md[4]).toBe('| kolom | label | type | formaat | codes | verplicht | getoond als |');
-    expect(md).toContain('| DT_PAT_DOB | Geboortedatum | date | dd/mm/yyyy |  | verplicht | altijd |');
+    expect(md).toContain('| `DT_PAT_DOB` | Geboortedatum | date | dd/mm/yyyy |  | verplicht | altijd |');
   });
 
   it('in German, and in HTML', () => {

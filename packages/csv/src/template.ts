@@ -198,23 +198,56 @@ export function dictionaryCsv(form: CompiledForm, lang = form.meta.defaultLangua
   return writeCsv(headers(lang), rows, ';');
 }
 
-const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/*
+ * Text from a definition (labels, titles, codes) as Markdown that renders as that text and
+ * nothing else: no emphasis, links or headings from its punctuation, no raw HTML (what a
+ * Markdown viewer would render: `<`, `&`), no autolink (`https://`, `www.`, `a@b.c` are broken
+ * by an escape), and no cell break in a table (`|`, line breaks).
+ */
+export function markdownText(s: string): string {
+  return s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/[\\`*_[\]|~<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
+}
 
-/** The dictionary as a Markdown page. */
+/** Text as a Markdown code span: a fence longer than any run of backticks in it. */
+export function markdownCode(s: string): string {
+  const text = s.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** The dictionary as a Markdown page: every text from the definition escaped (markdownText). */
 export function dictionaryMarkdown(form: CompiledForm, lang = form.meta.defaultLanguage): string {
   const { registry, registrationType, version } = form.meta;
   const bundle = form.i18n[lang] ?? {};
   const always = renderMessage(lang, 'dictionary.always');
   const lines = [
-    `# ${bundle['form.title'] ?? registrationType} — ${registry}/${registrationType}@${version}`,
+    `# ${markdownText(bundle['form.title'] ?? registrationType)} — ${markdownText(`${registry}/${registrationType}@${version}`)}`,
     '',
     renderMessage(lang, 'dictionary.intro', { columns: form.csv.columns.length }),
     '',
-    `| ${headers(lang).map(md).join(' | ')} |`,
+    `| ${headers(lang).map(markdownText).join(' | ')} |`,
     `|${' --- |'.repeat(HEADERS.length)}`,
     ...dictionary(form, lang).map(
       (e) =>
-        `| ${[e.column, e.label, e.type, e.format, e.codes.map((c) => `\`${c.code}\` ${c.label}`).join('<br>'), e.required, e.shownWhen ? `\`${e.shownWhen}\`` : always].map(md).join(' | ')} |`,
+        `| ${[
+          markdownCode(e.column),
+          markdownText(e.label),
+          markdownText(e.type),
+          markdownText(e.format),
+          // Codes one after the other, separated by a semicolon: a line break in a table cell
+          // would need raw HTML.
+          e.codes.map((c) => `${markdownCode(c.code)} ${markdownText(c.label)}`).join('; '),
+          markdownText(e.required),
+          e.shownWhen ? markdownCode(e.shownWhen) : markdownText(always),
+        ].join(' | ')} |`,
     ),
   ];
   return `${lines.join('\n')}\n`;
