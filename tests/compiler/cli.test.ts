@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { hiddenCharacters } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
 import { caseFiles } from '../bad-input/corpus.ts';
 import { DEMO, ROOT } from '../support.ts';
@@ -14,6 +15,17 @@ const BROKEN = mkdtempSync(join(tmpdir(), 'regforms-broken-'));
 for (const f of caseFiles('unknown-key')) {
   mkdirSync(dirname(join(BROKEN, f.path)), { recursive: true });
   writeFileSync(join(BROKEN, f.path), f.text);
+}
+
+/** The hidden-characters case on disk: an ESC sequence and bidi controls in its texts. */
+const HOSTILE = mkdtempSync(join(tmpdir(), 'regforms-hostile-'));
+for (const f of caseFiles('hidden-characters')) {
+  mkdirSync(dirname(join(HOSTILE, f.path)), { recursive: true });
+  writeFileSync(
+    join(HOSTILE, f.path),
+    // A title that would recolour the terminal and rename its window.
+    f.text.replace('title: { fr: Visite', 'title: { fr: "Visite \\e[31m\\e]0;pwned\\a"'),
+  );
 }
 
 function regforms(...args: string[]) {
@@ -35,6 +47,18 @@ describe('regforms CLI', () => {
     expect(r.err).toContain('fix: Remove it or use one of:');
     expect(r.err).toContain("Did you mean 'label'?");
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('shows control and bidi characters from files escaped, never raw, and warns about them with their place', () => {
+    const check = regforms('check', HOSTILE);
+    expect(check.err).toContain(
+      'demo/visit/1.0.0.yaml:14:49 warning TEXT_HIDDEN_CHARACTER The en label holds',
+    );
+    expect(check.err).toContain("'CD_SMO\\u{200B}KER' is not a technical name");
+    const catalog = regforms('catalog', HOSTILE);
+    expect(catalog.out).toContain('Visite \\u{1B}[31m\\u{1B}]0;pwned\\u{7}');
+    for (const text of [check.out, check.err, catalog.out, catalog.err])
+      expect(hiddenCharacters(text)).toEqual([]);
   });
 
   it('check --json lists the diagnostics', () => {

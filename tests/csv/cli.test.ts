@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hiddenCharacters } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support.ts';
 import { CORPUS, CSV_DEFINITIONS } from './corpus.ts';
@@ -30,8 +31,8 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     expect(t.out.trim().endsWith(';STATUS')).toBe(true);
     const md = regforms('template', 'angio/hospitalisation@1.0.0', '--dictionary', 'md', '--lang', 'nl');
     expect(md.code).toBe(0);
-    expect(md.out).toContain('# Hospitalisatie — angio/hospitalisation@1.0.0');
-    expect(md.out).toMatch(/\| CD_PAT_SEX \| Geslacht \| choice \|/);
+    expect(md.out).toContain('# Hospitalisatie — `angio/hospitalisation@1.0.0`');
+    expect(md.out).toMatch(/\| `CD_PAT_SEX` \| Geslacht \| choice \|/);
     const file = join(TMP, 'dictionary.csv');
     expect(regforms('template', 'demo/visit', ...demo, '--dictionary', 'csv', '--out', file).code).toBe(0);
     // Without --lang: the form's first language, for the dictionary's own words too.
@@ -137,6 +138,18 @@ describe('regforms csv', { timeout: 120_000 }, () => {
     expect(fr.out).toContain(
       "input.csv:2 rejetée\n    erreur REJECTED_MISSING_COLUMNS Rejetée : 2 colonnes obligatoires manquent dans le fichier (voir l'en-tête) : DT_HOSPZ, CD_INDICATN\n",
     );
+  });
+
+  it('shows a hostile column name or cell escaped in the text report, never raw to the terminal', () => {
+    const file = join(TMP, 'hostile.csv');
+    writeFileSync(file, 'DT_HOSPZ;\u001b[31mNOTE\u202e\u0007;CD_INDICATN\n\u001b[2J01/03/2024;x;STEMI\n');
+    const r = regforms('validate', 'demo/visit', file, ...demo, '--lang', 'en');
+    expect(r.out).toContain('UNKNOWN_COLUMN [\\u{1B}[31mNOTE\\u{202E}\\u{7}]');
+    expect(r.out).toContain("'\\u{1B}[2J01/03/2024'");
+    expect(hiddenCharacters(r.out)).toEqual([]);
+    // --json is data: the same report, its strings escaped by JSON itself.
+    const json = regforms('validate', 'demo/visit', file, ...demo, '--json');
+    expect(JSON.parse(json.out).issues[0].column).toBe('\u001b[31mNOTE\u202e\u0007');
   });
 
   it('exits 1 on an empty file, with the reason', () => {

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, formatDiagnostics, sortDiagnostics } from '@regforms/definition';
+import { escapeHidden } from '@regforms/runtime';
 import { UsageError } from './usage.ts';
 
 /** The definitions folder named on the command line (default `definitions/`), or a usage error. */
@@ -22,7 +23,20 @@ export function printDiagnostics(list: readonly Diagnostic[], dir: string): void
     .split('\n')
     .map((l) => (/^\S+:\d+:\d+ /.test(l) ? join(dir, l).replace(`${process.cwd()}/`, '') : l))
     .join('\n');
-  process.stderr.write(`${text}\n`);
+  tell(`${text}\n`);
+}
+
+/*
+ * Text for a person, on standard output (say) or standard error (tell): whatever it quotes from
+ * a file (labels, names, cells) may hold ESC sequences or bidi overrides, shown escaped
+ * (escapeHidden) rather than obeyed by the terminal. Data (CSV, JSON, a token) is written as
+ * it is.
+ */
+export function say(text: string): void {
+  process.stdout.write(escapeHidden(text));
+}
+export function tell(text: string): void {
+  process.stderr.write(escapeHidden(text));
 }
 
 export function printJson(value: unknown): void {

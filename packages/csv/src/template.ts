@@ -229,7 +229,7 @@ export function dictionaryMarkdown(form: CompiledForm, lang = form.meta.defaultL
   const bundle = form.i18n[lang] ?? {};
   const always = renderMessage(lang, 'dictionary.always');
   const lines = [
-    `# ${markdownText(bundle['form.title'] ?? registrationType)} — ${markdownText(`${registry}/${registrationType}@${version}`)}`,
+    `# ${markdownText(bundle['form.title'] ?? registrationType)} — ${markdownCode(`${registry}/${registrationType}@${version}`)}`,
     '',
     renderMessage(lang, 'dictionary.intro', { columns: form.csv.columns.length }),
     '',

@@ -25,11 +25,16 @@ export const DIAGNOSTIC_CODES = {
   YAML_SYNTAX: 'The file is not valid YAML.',
   YAML_TAB: 'A tab is used for indentation.',
   YAML_DUPLICATE_KEY: 'The same key appears twice in one mapping.',
+  YAML_TOO_DEEP:
+    'The file nests more than 100 levels deep (brackets or list dashes left open); it is not read.',
   FORMAT_UNKNOWN_KEY: 'A key that the format does not have.',
   FORMAT_MISSING_KEY: 'A key the format requires is missing.',
   FORMAT_WRONG_TYPE: 'A value of the wrong kind (text, number, list, …).',
   FORMAT_BAD_VALUE: 'A value outside what the key accepts (id syntax, enumeration, date).',
   FORMAT_UNKNOWN_FIELD_TYPE: 'A field type that does not exist.',
+  TEXT_HIDDEN_CHARACTER:
+    'A text, code or name holds a character that changes what a reader sees without being seen: a bidirectional override or isolate, a zero-width character, a control character.',
+  TEXT_TOO_LONG: 'A text longer than its kind allows (label 200 characters, help 1,000, message 300, …).',
   FILE_NAME_MISMATCH: 'The id or version inside a file differs from its file name.',
   FILE_MISPLACED: 'A file where the layout expects none, or a registration type folder not declared.',
   VERSION_NOT_SEMVER: 'A version number that is not semver (MAJOR.MINOR.PATCH).',

@@ -3,6 +3,7 @@
  * against the format table (format.ts); problems become diagnostics and reading goes on.
  */
 import { parseExpression } from '@regforms/expression';
+import { codePoint, hiddenCharacterName, hiddenCharacters } from '@regforms/runtime';
 import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLMap } from 'yaml';
 import { type Diagnostic, type DiagnosticCode, suggestion } from './diagnostics.ts';
 import {
@@ -39,8 +40,79 @@ const YAML_CODES: Record<string, { code: DiagnosticCode; hint: string }> = {
   TAB_AS_INDENT: { code: 'YAML_TAB', hint: 'Indent with spaces; YAML does not allow tabs for indentation.' },
 };
 
+/** Longest text per kind (the key it is under); others get DEFAULT_TEXT_LIMIT. A warning. */
+export const TEXT_LIMITS: Record<string, number> = {
+  label: 200,
+  itemLabel: 100,
+  title: 200,
+  message: 300,
+  help: 1000,
+  description: 2000,
+};
+const DEFAULT_TEXT_LIMIT = 1000;
+
+/** The last key of a path: `label` of `sections[0].fields[2].label`. */
+const lastKey = (path: string) => /([A-Za-z_]+)(?:\[\d+\])*$/.exec(path)?.[1] ?? path;
+
+/** Deepest nesting read (flow brackets, and list dashes and indentation on a line). */
+export const MAX_DEPTH = 100;
+
+/**
+ * The offset where the text nests deeper than `max`, or undefined. A linear scan, not a parse:
+ * flow brackets outside quotes and comments, and per line the indentation (two spaces a level)
+ * plus the compact list dashes (`- - - x`). Brackets inside a plain text only count if a
+ * hundred are left open, which no real definition does.
+ */
+export function tooDeep(text: string, max: number): number | undefined {
+  let flow = 0;
+  let lineStart = true;
+  let indent = 0;
+  let dashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      dashes = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ') {
+        indent++;
+        continue;
+      }
+      if (c === '-' && (text[i + 1] === ' ' || text[i + 1] === '\n')) {
+        dashes++;
+        if (Math.floor(indent / 2) + dashes + flow > max) return i;
+        i++;
+        indent++;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) break;
+      i = end - 1;
+    } else if ((c === '"' || c === "'") && /^[\s[{,:]?$/.test(text[i - 1] ?? '')) {
+      // A quoted scalar: skip to its closing quote ('' and \" are escapes).
+      for (i++; i < text.length; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c) {
+          if (c === "'" && text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+    } else if (c === '[' || c === '{') {
+      flow++;
+      if (Math.floor(indent / 2) + dashes + flow > max) return i;
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return undefined;
+}
+
 export class FileReader {
-  readonly lines = new LineCounter();
+  lines = new LineCounter();
   readonly root: Node | null = null;
 
   constructor(
@@ -48,6 +120,21 @@ export class FileReader {
     readonly text: string,
     readonly diagnostics: Diagnostic[],
   ) {
+    // Deep nesting is refused before parsing: the parser and every later walk recurse on it,
+    // and a hostile file of nested brackets would otherwise end in a stack overflow.
+    this.lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
+    const deep = tooDeep(text, MAX_DEPTH);
+    if (deep !== undefined) {
+      this.report(
+        'YAML_TOO_DEEP',
+        this.locAt(deep, ''),
+        `Nested more than ${MAX_DEPTH} levels deep here`,
+        'A definition needs a few levels of nesting: look for brackets [ { or list dashes that are never closed or repeat by mistake.',
+      );
+      return;
+    }
+    this.lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     const linesReported = new Set<number>();
     for (const e of doc.errors) {
@@ -209,6 +296,7 @@ export class FileReader {
             spec.enum ? `one of ${spec.enum.join(', ')}` : (spec.what ?? 'text'),
             'Write a single value on this line.',
           );
+        if (node) this.checkCharacters(node, scalar, path, `value of '${lastKey(path)}'`);
         if (spec.enum && !spec.enum.includes(scalar)) {
           const code = path.endsWith('type') ? 'FORMAT_UNKNOWN_FIELD_TYPE' : 'FORMAT_BAD_VALUE';
           this.report(
@@ -390,10 +478,45 @@ export class FileReader {
         );
         continue;
       }
+      const value = pair.value as Node;
+      this.checkCharacters(value, v, `${path}.${lang}`, `${lang} ${lastKey(path)}`);
+      const limit = TEXT_LIMITS[lastKey(path)] ?? DEFAULT_TEXT_LIMIT;
+      if (v.length > limit)
+        this.report(
+          'TEXT_TOO_LONG',
+          this.locOf(value, `${path}.${lang}`),
+          `The ${lang} ${lastKey(path)} is ${v.length.toLocaleString('en')} characters long; at most ${limit.toLocaleString('en')} are allowed`,
+          lastKey(path) === 'help' || lastKey(path) === 'description'
+            ? 'Shorten it: forms, CSV dictionaries and reports show it whole.'
+            : 'Shorten it, and put what explains it in help.',
+          'warning',
+        );
       out[lang] = v;
     }
     textLocs.set(out, this.locOf(node, path));
     return out;
+  }
+
+  /**
+   * Warns about characters that change what a reader sees without being seen (characters.ts
+   * in the runtime), at the first of them where the text is written as it is read.
+   */
+  private checkCharacters(node: Node, text: string, path: string, what: string): void {
+    const found = hiddenCharacters(text);
+    if (found.length === 0) return;
+    const first = found[0]!;
+    const start = node.range?.[0] ?? 0;
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+    const base = start + (quoted ? 1 : 0);
+    // Exact only when the source holds the text as it is (no escapes, one line).
+    const literal = this.text.slice(base, base + text.length) === text;
+    this.report(
+      'TEXT_HIDDEN_CHARACTER',
+      literal ? this.locAt(base + first.index, path) : this.locOf(node, path),
+      `The ${what} holds ${found.length === 1 ? 'a hidden character' : `${found.length} hidden characters`}: ${codePoint(first.char)}, ${hiddenCharacterName(first.char)}${found.length > 1 ? ', …' : ''}`,
+      'Retype it without: such a character makes the text read other than it is (reordered, joined, or a terminal command).',
+      'warning',
+    );
   }
 
   private readSource(node: Node, text: string, path: string): Source | undefined {

@@ -15,6 +15,7 @@ export {
   LOCK_FILE,
   mostRecent,
 } from './catalog.ts';
+export { codePoint, escapeHidden, hiddenCharacterName, hiddenCharacters } from './characters.ts';
 export type {
   CompiledForm,
   CsvColumn,

@@ -21,7 +21,7 @@ import { MemoryStore, type RegistrationStore } from '@regforms/registrations';
 import { FileStore, FileStoreError } from '@regforms/registrations/file-store';
 import type { CompiledForm } from '@regforms/runtime';
 import { type Command, Option } from 'commander';
-import { definitionsFolder } from '../output.ts';
+import { definitionsFolder, say } from '../output.ts';
 import { loadForm } from '../resolve.ts';
 import { UsageError } from '../usage.ts';
 
@@ -168,7 +168,8 @@ export function csvCommands(program: Command, done: (code: number) => void): voi
           ...(pool ? { threads: pool } : {}),
         }).finally(() => pool?.close());
         if (!dryRun) fileStore?.flush();
-        process.stdout.write(options.json ? formatReportJson(report) : formatReportText(report, { lang }));
+        if (options.json) process.stdout.write(formatReportJson(report));
+        else say(formatReportText(report, { lang }));
         done(hasRejections(report) ? 1 : 0);
       });
 

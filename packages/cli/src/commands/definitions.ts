@@ -4,7 +4,7 @@ import { compileDefinitions } from '@regforms/compiler';
 import { readDefinitionFiles, writeCompiled } from '@regforms/compiler/node';
 import { hasErrors, sortDiagnostics } from '@regforms/definition';
 import type { Command } from 'commander';
-import { count, definitionsFolder, printDiagnostics, printJson } from '../output.ts';
+import { count, definitionsFolder, printDiagnostics, printJson, say } from '../output.ts';
 
 function compileFolder(dirArg: string | undefined) {
   const dir = definitionsFolder(dirArg);
@@ -37,7 +37,7 @@ export function definitionCommands(program: Command, done: (code: number) => voi
         printDiagnostics(c.diagnostics, c.dir);
         const versions = c.result.forms.length + c.result.skipped.length;
         const registries = c.result.definitions.registries.length;
-        process.stdout.write(
+        say(
           `${c.failed ? 'check failed' : 'check passed'}: ${count(versions, 'version')} in ${count(registries, 'registry', 'registries')}, ${c.errors} errors, ${c.warnings} warnings\n`,
         );
       }
@@ -68,7 +68,7 @@ export function definitionCommands(program: Command, done: (code: number) => voi
         });
       else {
         printDiagnostics(c.diagnostics, c.dir);
-        process.stdout.write(
+        say(
           `compiled ${count(written.length, 'form')} into ${out}${skipped ? `; ${skipped} skipped because of errors` : ''}\n`,
         );
       }
@@ -90,13 +90,11 @@ export function definitionCommands(program: Command, done: (code: number) => voi
         printDiagnostics(c.diagnostics, c.dir);
         for (const r of c.result.catalog.registries) {
           const lang = r.languages.required[0] ?? 'en';
-          process.stdout.write(
-            `${r.programme.title[lang]} › ${r.title[lang]} (${r.id}${r.dcd ? `, ${r.dcd}` : ''})\n`,
-          );
+          say(`${r.programme.title[lang]} › ${r.title[lang]} (${r.id}${r.dcd ? `, ${r.dcd}` : ''})\n`);
           for (const t of r.registrationTypes) {
-            process.stdout.write(`  ${t.id}: ${t.title[lang]}\n`);
+            say(`  ${t.id}: ${t.title[lang]}\n`);
             for (const v of t.versions)
-              process.stdout.write(
+              say(
                 `    ${v.version}  ${v.status.padEnd(9)} effective ${v.effective}${v.latest ? '  ← most recent' : ''}\n`,
               );
           }

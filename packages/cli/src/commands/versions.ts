@@ -7,7 +7,7 @@ import { hasErrors } from '@regforms/definition';
 import { diffVersions, formatDiff } from '@regforms/diff';
 import { LOCK_FILE } from '@regforms/runtime';
 import type { Command } from 'commander';
-import { count, definitionsFolder, printDiagnostics, printJson } from '../output.ts';
+import { count, definitionsFolder, printDiagnostics, printJson, say, tell } from '../output.ts';
 import { findType, findVersion, parseRangeSpec } from '../resolve.ts';
 
 /** Codes the lock itself resolves or reports: they do not stop a version from being locked. */
@@ -35,14 +35,12 @@ export function versionCommands(program: Command, done: (code: number) => void):
       const errors = result.diagnostics.filter((d) => d.severity === 'error' && files.has(d.file));
       if (hasErrors(errors)) {
         printDiagnostics(errors, dir);
-        process.stderr.write(
-          `regforms: fix these errors first: ${versionKey(a)} or ${versionKey(b)} does not check.\n`,
-        );
+        tell(`regforms: fix these errors first: ${versionKey(a)} or ${versionKey(b)} does not check.\n`);
         return done(1);
       }
       const diff = diffVersions(a, b);
       if (options.json) printJson(diff);
-      else process.stdout.write(`${formatDiff(diff)}\n`);
+      else say(`${formatDiff(diff)}\n`);
       done(0);
     });
 
@@ -92,7 +90,7 @@ export function versionCommands(program: Command, done: (code: number) => void):
         lines.push(
           `${LOCK_FILE}: ${update.added.length} added, ${update.refreshed.length} refreshed, ${update.refused.length} refused, ${count(total, 'published version')} locked`,
         );
-        process.stdout.write(`${lines.join('\n')}\n`);
+        say(`${lines.join('\n')}\n`);
       }
       done(update.refused.length || errors.length ? 1 : 0);
     });
