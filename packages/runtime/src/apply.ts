@@ -31,6 +31,15 @@ export function isVisible(field: FieldLogic, data: RegistrationData, item?: Regi
   return holds(field.visible, field.repeat ? (item ?? {}) : data);
 }
 
+/**
+ * Is this field required for this data: shown, and required (always, or its requiredness
+ * condition holds)? The validator's rule, for UIs to mark the field as the validator will.
+ */
+export function isRequiredNow(field: FieldLogic, data: RegistrationData, item?: RegistrationData): boolean {
+  if (!field.required || !isVisible(field, data, item)) return false;
+  return field.required === true || holds(field.required, field.repeat ? (item ?? {}) : data);
+}
+
 /** Per form: the fields that can be hidden, each with the number of its distinct condition. */
 interface PrunePlan {
   top: { f: FieldLogic; condition: number }[];

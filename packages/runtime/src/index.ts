@@ -1,4 +1,4 @@
-export { applyComputed, computeAndPrune, isVisible, prune } from './apply.ts';
+export { applyComputed, computeAndPrune, isRequiredNow, isVisible, prune } from './apply.ts';
 export type {
   Catalog,
   CatalogRegistry,

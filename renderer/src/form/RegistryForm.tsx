@@ -18,7 +18,7 @@ import type { ErrorObject } from 'ajv';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { PendingEditsContext } from '../renderers/common.tsx';
-import { type SectionInfo, sectionOfPath } from '../session/sections.ts';
+import { requiredNow, type SectionInfo, sectionOfPath } from '../session/sections.ts';
 import {
   type UseFormSessionOptions,
   useFormSession,
@@ -254,11 +254,15 @@ export function RegistryForm(props: RegistryFormProps) {
   // Speed: JSON Forms resolves each control's scope through the root schema and walks all its
   // property names on the way (lodash isEmpty on a 1,000-key object, for every control at every
   // change); the section's own properties are all its controls need.
+  // Its `required` is what is required for the data as it stands (a field required only when
+  // shown, or when a condition holds): JSON Forms marks a control required from it, so the
+  // asterisk follows the validator. A new list only when the set changes.
+  const required = requiredNow(form, current, data).join('\n');
   const sectionSchema = useMemo(() => {
     const all = (form.schema.properties ?? {}) as Record<string, unknown>;
     const properties = Object.fromEntries(current.names.filter((n) => n in all).map((n) => [n, all[n]]));
-    return { ...form.schema, properties };
-  }, [form, current]);
+    return { ...form.schema, properties, required: required ? required.split('\n') : [] };
+  }, [form, current, required]);
   const position = visibleSections.indexOf(current);
   const status = registration?.status ?? 'open';
   const sectionLabel = (s: SectionInfo) => t(`${s.key}.label`, s.label);

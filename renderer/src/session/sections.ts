@@ -3,8 +3,8 @@
  * holds, whether it is shown, how complete it is and how many errors it has.
  */
 import { isVisible as ruleHolds, type UISchemaElement } from '@jsonforms/core';
-import { type CompiledForm, type FormError, isVisible, type RegistrationData } from '@regforms/runtime';
-import type { default as Ajv, ValidateFunction } from 'ajv';
+import { type CompiledForm, type FormError, isRequiredNow, type RegistrationData } from '@regforms/runtime';
+import type Ajv from 'ajv';
 
 export interface SectionInfo {
   index: number;
@@ -53,28 +53,6 @@ export interface SectionStatus {
   errors: number;
 }
 
-// Speed: ajv caches a compiled schema by object, and every field repeats its requiredness
-// condition as a new object; compiling each distinct text once keeps the first render fast.
-const compiledRequired = new WeakMap<
-  Ajv,
-  { byObject: WeakMap<object, ValidateFunction>; byText: Map<string, ValidateFunction> }
->();
-function requiredHolds(ajv: Ajv, condition: object, data: RegistrationData): boolean {
-  let cache = compiledRequired.get(ajv);
-  if (!cache) {
-    cache = { byObject: new WeakMap(), byText: new Map() };
-    compiledRequired.set(ajv, cache);
-  }
-  let v = cache.byObject.get(condition);
-  if (!v) {
-    const text = JSON.stringify(condition);
-    v = cache.byText.get(text) ?? ajv.compile(condition);
-    cache.byText.set(text, v);
-    cache.byObject.set(condition, v);
-  }
-  return v(data) as boolean;
-}
-
 const filled = (v: unknown) =>
   v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
@@ -86,15 +64,14 @@ export function sectionStatus(
   shownErrors: FormError[],
   ajv: Ajv,
 ): SectionStatus[] {
-  const logicByName = new Map(form.logic.fields.filter((f) => !f.repeat).map((f) => [f.name, f]));
+  const logicByName = logicOf(form);
   return sections.map((s) => {
     const shown = ruleHolds(s.element, data, '', ajv, undefined);
     let required = 0;
     let missing = 0;
     for (const name of s.names) {
       const f = logicByName.get(name);
-      if (!f?.required || !isVisible(f, data)) continue;
-      if (f.required !== true && !requiredHolds(ajv, f.required, data)) continue;
+      if (!f || !isRequiredNow(f, data)) continue;
       required++;
       if (!filled(data[name])) missing++;
     }
@@ -108,4 +85,26 @@ export function sectionStatus(
 export function sectionOfPath(sections: SectionInfo[], path: (string | number)[]): number {
   const name = String(path[0]);
   return sections.findIndex((s) => s.names.includes(name));
+}
+
+/**
+ * The top-level fields of a section that are required for this data (isRequiredNow): what
+ * the section's schema says is required, so each control marks itself as the validator will.
+ */
+export function requiredNow(form: CompiledForm, section: SectionInfo, data: RegistrationData): string[] {
+  const logicByName = logicOf(form);
+  return section.names.filter((name) => {
+    const f = logicByName.get(name);
+    return f !== undefined && isRequiredNow(f, data);
+  });
+}
+
+const logicByForm = new WeakMap<CompiledForm, Map<string, CompiledForm['logic']['fields'][number]>>();
+function logicOf(form: CompiledForm) {
+  let m = logicByForm.get(form);
+  if (!m) {
+    m = new Map(form.logic.fields.filter((f) => !f.repeat).map((f) => [f.name, f]));
+    logicByForm.set(form, m);
+  }
+  return m;
 }
