@@ -65,3 +65,127 @@ describe('what a clinician meets', () => {
     await close();
   }, 120_000);
 });
+
+/** The boxes of the outlined inputs of the current section, top to bottom. */
+async function boxes(page: Page) {
+  const all = await page.locator('main .MuiOutlinedInput-root').all();
+  const out: { top: number; bottom: number; left: number; right: number }[] = [];
+  for (const b of all) {
+    const r = await b.boundingBox();
+    if (r) out.push({ top: r.y, bottom: r.y + r.height, left: r.x, right: r.x + r.width });
+  }
+  return out.sort((a, b) => a.top - b.top);
+}
+
+describe('what a clinician meets: numbers, errors, layout', () => {
+  it('2. shows a number field’s unit beside the value, never over its label, and the label without the unit again', async () => {
+    const { page, errors, close } = await newRegistration('angio/hospitalisation');
+    await section(page, /Cardiovascular history/).click();
+    const egfr = page.getByLabel(/^Most recent eGFR/);
+    await egfr.waitFor();
+    const id = (await egfr.getAttribute('id'))!;
+    const label = page.locator(`label[for="${id}"]`);
+    const unit = page.locator(`[id="${id}-unit"]`);
+    expect(await unit.textContent()).toBe('mL/min/1,73 m²');
+    // The label says the quantity; the unit is said once, beside the input.
+    expect(await label.textContent()).toBe('Most recent eGFR');
+    const l = (await label.boundingBox())!;
+    const u = (await unit.boundingBox())!;
+    const overlap = !(
+      l.x + l.width <= u.x ||
+      u.x + u.width <= l.x ||
+      l.y + l.height <= u.y ||
+      u.y + u.height <= l.y
+    );
+    expect(overlap).toBe(false);
+    for (const name of [/^Most recent serum creatinine/, /^Systolic blood pressure/]) {
+      const input = page.getByLabel(name);
+      const inputId = (await input.getAttribute('id'))!;
+      const lb = (await page.locator(`label[for="${inputId}"]`).boundingBox())!;
+      const ub = (await page.locator(`[id="${inputId}-unit"]`).boundingBox())!;
+      expect(lb.y + lb.height <= ub.y || lb.x + lb.width <= ub.x).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
+
+  it('3. lists the errors of a refused Send by section in form order, one per cause, summed up at the top with the focus', async () => {
+    const { page, errors, close } = await newRegistration('angio/hospitalisation');
+    await section(page, /Patient identification/).click();
+    const dob = page.getByLabel(/^Date of birth/);
+    await dob.fill('31/02/1969');
+    await dob.press('Tab');
+    await section(page, /Admission data/).click();
+    const admission = page.getByLabel(/^Admission date/);
+    await admission.fill('01/03/2024');
+    await admission.press('Tab');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.waitFor();
+    // The summary is above the form, and has the focus.
+    const summaryBox = (await summary.boundingBox())!;
+    const formTop = (await page.getByRole('navigation', { name: 'Sections' }).boundingBox())!;
+    expect(summaryBox.y).toBeLessThan(formTop.y);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('notice');
+    // Grouped by section, the sections in form order.
+    const groups = await page
+      .locator('[data-error-section]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-error-section')));
+    const nav = await page
+      .getByRole('navigation', { name: 'Sections' })
+      .locator('[data-section]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-section')));
+    expect(groups.length).toBeGreaterThan(2);
+    expect(groups).toEqual(nav.filter((s) => groups.includes(s)));
+    // The author block is first, as in the form (format errors are not put last).
+    expect(groups[0]).toBe(nav[0]);
+    // The impossible date: one error, its format; no "in the future", no "before the date of birth".
+    const paths = await page
+      .locator('[data-testid="error-list"] [data-path]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-path')));
+    expect(paths.filter((p) => p === 'DT_PAT_DOB')).toHaveLength(1);
+    expect(paths).not.toContain('DT_HOSPZ');
+    // The generated identifier (computed, never typed) is not listed as a field to fill.
+    expect(paths).not.toContain('TX_IDC_PAT_GENER');
+    // The summary counts what it lists.
+    expect(await summary.textContent()).toContain(`${paths.length} errors to correct`);
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
+
+  it('10. keeps fields apart, floating labels off the box above, a computed value shown as a value, counters explained', async () => {
+    const { page, errors, close } = await newRegistration('angio/hospitalisation');
+    await section(page, /Patient identification/).click();
+    await page.getByLabel(/^Date of birth/).waitFor();
+    const list = await boxes(page);
+    expect(list.length).toBeGreaterThan(4);
+    for (let i = 1; i < list.length; i++)
+      expect(list[i]!.top - list[i - 1]!.bottom).toBeGreaterThanOrEqual(8);
+    // The date's label sits on its own box's border, below the box above.
+    const dob = page.getByLabel(/^Date of birth/);
+    const dobId = (await dob.getAttribute('id'))!;
+    const dobLabel = (await page.locator(`label[for="${dobId}"]`).boundingBox())!;
+    const above = list.filter((b) => b.bottom <= dobLabel.y + dobLabel.height).pop()!;
+    expect(dobLabel.y).toBeGreaterThanOrEqual(above.bottom);
+    // The generated identifier: a value with no box, saying why it is empty.
+    const generated = page.getByLabel('Generated patient identifier');
+    expect(await generated.inputValue()).toBe('— computed once the fields it is made from are filled');
+    expect(await generated.getAttribute('readonly')).not.toBeNull();
+    const style = await generated.evaluate((el) => {
+      const root = el.closest('.MuiInputBase-root')!;
+      const s = getComputedStyle(root);
+      const before = getComputedStyle(root, '::before');
+      return { background: s.backgroundColor, underline: before.borderBottomStyle, content: before.content };
+    });
+    expect(style.background).toBe('rgba(0, 0, 0, 0)');
+    expect(style.content === 'none' || style.underline === 'none').toBe(true);
+    // The section counters say what they count.
+    const counter = page.getByRole('navigation', { name: 'Sections' }).locator('[data-counter]').first();
+    expect(await counter.getAttribute('title')).toMatch(/^\d+ of \d+ required fields? filled$/);
+    expect(await page.getByTestId('counter-legend').textContent()).toBe(
+      '2/5: required fields of the section filled',
+    );
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
+});

@@ -1,7 +1,7 @@
 /* The compiled form at work: validation messages, checks, computed fields, hidden-field policy. */
 import { applyComputed, computeAndPrune, createValidator, isVisible, prune } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
-import { compileDir, DEMO } from '../support.ts';
+import { compileDir, DEFINITIONS, DEMO } from '../support.ts';
 
 const form = compileDir(DEMO).forms[0]!;
 const field = (name: string) => form.logic.fields.find((f) => f.name === name)!;
@@ -16,6 +16,23 @@ const valid = {
 };
 
 describe('validator', () => {
+  it('says an impossible date once, by its format, not again through the checks that compare it', () => {
+    const angio = compileDir(DEFINITIONS).forms.find(
+      (f) => f.meta.registrationType === 'hospitalisation' && f.meta.version === '2.0.0',
+    )!;
+    const errors = createValidator(angio)
+      .validate({ DT_PAT_DOB: '31/02/1969', DT_HOSPZ: '2024-01-01' }, 'en')
+      .filter((e) => e.keyword !== 'required');
+    // Before: format, "cannot be in the future" and "admission before the date of birth".
+    expect(errors.map((e) => [e.path.join('.'), e.keyword])).toEqual([['DT_PAT_DOB', 'format']]);
+    // A readable date still gets its checks.
+    const checked = createValidator(angio).validate(
+      { DT_PAT_DOB: '2030-01-01', DT_HOSPZ: '2024-01-01' },
+      'en',
+    );
+    expect(checked.map((e) => e.path.join('.'))).toContain('DT_HOSPZ');
+  });
+
   const v = createValidator(form);
 
   it('accepts a complete registration', () => {

@@ -1,4 +1,4 @@
-import { type EvalContext, evaluate } from '@regforms/expression';
+import { type CompiledExpr, type EvalContext, evaluate } from '@regforms/expression';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { CompiledForm, FieldLogic, RegistrationData } from './form.ts';
@@ -89,7 +89,7 @@ export function createValidator(form: CompiledForm, ajv?: Ajv): Validator {
       if (typesOnly && (e.keyword === 'required' || e.keyword === 'minItems')) continue;
       errors.push(toFormError(e, form, byKey, lang));
     }
-    const scope = { item: data } as CheckScope;
+    const scope = { item: data, unreadable: unreadable(errors) } as CheckScope;
     scope.ctx = { lookup: (n) => (n in scope.item ? scope.item[n] : data[n]), now: new Date() };
     for (const f of checked) runChecks(f, data, form, lang, errors, scope);
     return errors;
@@ -163,6 +163,57 @@ export function translateError(
 interface CheckScope {
   item: RegistrationData;
   ctx: EvalContext;
+  /** Values the schema could not read: checks that read them are not run. */
+  unreadable: Set<string> | undefined;
+}
+
+/*
+ * One error per field for one cause: a value the schema could not read (31/02/1969 as a date,
+ * text in a number) is said once, by its format or type error; the checks that compare it
+ * with other fields ("in the future", "before the date of birth") would only say it again.
+ */
+const UNREADABLE = new Set(['type', 'format', 'pattern']);
+
+/** Paths (`NAME`, `REPEAT.i.NAME`) of values with a type, format or pattern error. */
+function unreadable(errors: FormError[]): Set<string> | undefined {
+  let out: Set<string> | undefined;
+  for (const e of errors) if (UNREADABLE.has(e.keyword)) (out ??= new Set()).add(e.path.join('.'));
+  return out;
+}
+
+const refsOf = new WeakMap<CompiledExpr, string[]>();
+/** The data keys an expression reads. */
+function references(expr: CompiledExpr): string[] {
+  let out = refsOf.get(expr);
+  if (!out) {
+    const found: string[] = [];
+    const walk = (e: CompiledExpr): void => {
+      if (e.kind === 'ref') found.push(e.name);
+      else if (e.kind === 'list') e.items.forEach(walk);
+      else if (e.kind === 'call') e.args.forEach(walk);
+      else if (e.kind === 'not' || e.kind === 'neg') walk(e.arg);
+      else if (e.kind === 'binary') {
+        walk(e.left);
+        walk(e.right);
+      }
+    };
+    walk(expr);
+    out = found;
+    refsOf.set(expr, out);
+  }
+  return out;
+}
+
+/** Does a check read a value that could not be read (for item `i` of a repeat)? */
+function readsUnreadable(
+  rule: CompiledExpr,
+  bad: Set<string>,
+  repeat: string | undefined,
+  i: number,
+): boolean {
+  for (const n of references(rule))
+    if (bad.has(n) || (repeat !== undefined && bad.has(`${repeat}.${i}.${n}`))) return true;
+  return false;
 }
 
 /**
@@ -183,6 +234,7 @@ function runChecks(
   for (let i = 0; i < items.length; i++) {
     scope.item = items[i]!;
     for (const c of checks) {
+      if (scope.unreadable && readsUnreadable(c.rule, scope.unreadable, f.repeat, i)) continue;
       if (evaluate(c.rule, ctx) !== false) continue;
       const bundle = form.i18n[lang] ?? {};
       out.push({

@@ -60,10 +60,12 @@ describe('RegistryForm', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Admission');
     // Patient: national number and date of birth are required and empty.
     const patient = within(nav()).getByRole('button', { name: /Patient/ });
-    expect(within(patient).getByLabelText('0/2 complete')).toBeTruthy();
+    expect(within(patient).getByLabelText('0 of 2 required fields filled')).toBeTruthy();
     fireEvent.click(patient);
     fireEvent.change(screen.getByLabelText(/National number/), { target: { value: '93051822361' } });
-    return waitFor(() => expect(within(patient).getByLabelText('1/2 complete')).toBeTruthy());
+    return waitFor(() =>
+      expect(within(patient).getByLabelText('1 of 2 required fields filled')).toBeTruthy(),
+    );
   });
 
   it('saves an incomplete registration as Open, then refuses to send it and lists the errors', async () => {

@@ -18,7 +18,7 @@ import type { ErrorObject } from 'ajv';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { PendingEditsContext } from '../renderers/common.tsx';
-import { requiredNow, type SectionInfo, sectionOfPath } from '../session/sections.ts';
+import { errorGroups, requiredNow, type SectionInfo, sectionOfPath } from '../session/sections.ts';
 import {
   type UseFormSessionOptions,
   useFormSession,
@@ -96,12 +96,12 @@ const SectionNavItem = memo(function SectionNavItem(props: {
   required: number;
   missing: number;
   errors: number;
-  completeText: string;
+  /** "2 of 5 required fields filled": the counter's meaning, read and shown on hover. */
+  counterText: string;
   errorsText: string;
   onSelect(index: number): void;
 }) {
-  const { id, index, label, isCurrent, required, missing, errors, completeText, errorsText, onSelect } =
-    props;
+  const { id, index, label, isCurrent, required, missing, errors, counterText, errorsText, onSelect } = props;
   return (
     <Button
       fullWidth
@@ -132,7 +132,9 @@ const SectionNavItem = memo(function SectionNavItem(props: {
           <Box
             component="span"
             sx={{ fontSize: 12 }}
-            aria-label={`${required - missing}/${required} ${completeText}`}
+            aria-label={counterText}
+            title={counterText}
+            data-counter
           >
             {required - missing}/{required}
           </Box>
@@ -264,11 +266,39 @@ export function RegistryForm(props: RegistryFormProps) {
     return { ...form.schema, properties, required: required ? required.split('\n') : [] };
   }, [form, current, required]);
   const position = visibleSections.indexOf(current);
+  // After a refused Send: the errors by section in form order, summed up at the top, where
+  // the focus goes so that a keyboard or screen reader user starts from the list.
+  const failedSend = notice?.severity === 'error' && attemptedSend && errors.length > 0;
+  const groups = useMemo(
+    () => (failedSend ? errorGroups(form, sections, errors) : []),
+    [failedSend, form, sections, errors],
+  );
+  const errorCount = groups.reduce((n, g) => n + g.errors.length, 0);
+  const summaryRef = useRef<HTMLDivElement | null>(null);
+  const summaryShown = failedSend && notice !== undefined;
+  useEffect(() => {
+    if (summaryShown) summaryRef.current?.focus();
+  }, [summaryShown, notice]);
   const status = registration?.status ?? 'open';
   const sectionLabel = (s: SectionInfo) => t(`${s.key}.label`, s.label);
 
   return (
-    <Box className="regforms-form" lang={lang} sx={{ fontFamily: 'Roboto, Arial, sans-serif' }}>
+    <Box
+      className="regforms-form"
+      lang={lang}
+      sx={{
+        fontFamily: 'Roboto, Arial, sans-serif',
+        // Room between fields: an outlined box's floating label rises above its border, and
+        // boxes that touch read as one.
+        '& .regforms-control': { mt: 2 },
+        // A long word (a code, a URL, a label without spaces) wraps instead of widening the page.
+        overflowWrap: 'anywhere',
+        '& .MuiFormControlLabel-label, & .MuiFormLabel-root, & .MuiFormHelperText-root': {
+          overflowWrap: 'anywhere',
+        },
+        '& main, & nav': { minWidth: 0 },
+      }}
+    >
       <Box component="header" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, mb: 2 }}>
         <Typography component="h1" variant="h5" sx={{ flex: '1 1 auto' }}>
           {t('form.title', form.meta.registrationType)}
@@ -288,6 +318,54 @@ export function RegistryForm(props: RegistryFormProps) {
         {readOnly && <Chip label={t('readOnly')} size="small" />}
       </Box>
 
+      {failedSend && notice && (
+        <Alert
+          severity="error"
+          role="alert"
+          data-testid="notice"
+          ref={summaryRef}
+          tabIndex={-1}
+          sx={{ mb: 2, '&:focus': { outline: '2px solid', outlineColor: 'error.dark' } }}
+        >
+          <Typography component="p" sx={{ fontWeight: 500 }} data-testid="error-summary">
+            {t('sendFailed.count', undefined, { count: errorCount })}
+          </Typography>
+          <Box data-testid="error-list">
+            {groups.map((g) => (
+              <Box
+                key={g.section?.id ?? ''}
+                component="section"
+                sx={{ mt: 1 }}
+                data-error-section={g.section?.id}
+              >
+                <Typography component="p" variant="body2" sx={{ fontWeight: 500 }}>
+                  {g.section ? sectionLabel(g.section) : t('form.title', form.meta.registrationType)}
+                </Typography>
+                <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                  {g.errors.map((e) => (
+                    <li key={`${e.path.join('.')}:${e.keyword}`}>
+                      <Link
+                        component="button"
+                        type="button"
+                        // The alert's own text colour: primary blue on the error tint is below 4.5:1.
+                        color="inherit"
+                        onClick={() => jumpTo(e.path)}
+                        data-path={e.path.join('.')}
+                      >
+                        {t(`${e.key}.label`, e.name)}
+                        {typeof e.path[1] === 'number' ? ` (${e.path[1] + 1})` : ''}
+                      </Link>
+                      {' — '}
+                      {e.message}
+                    </li>
+                  ))}
+                </Box>
+              </Box>
+            ))}
+          </Box>
+        </Alert>
+      )}
+
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '260px 1fr' }, gap: 3 }}>
         <Box component="nav" aria-label={t('sections')}>
           <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
@@ -304,7 +382,12 @@ export function RegistryForm(props: RegistryFormProps) {
                     required={st.required}
                     missing={st.missing}
                     errors={st.errors}
-                    completeText={t('complete') ?? ''}
+                    counterText={
+                      t('counter.title', undefined, {
+                        filled: st.required - st.missing,
+                        required: st.required,
+                      }) ?? ''
+                    }
                     errorsText={t('errors') ?? ''}
                     onSelect={setActive}
                   />
@@ -312,6 +395,14 @@ export function RegistryForm(props: RegistryFormProps) {
               );
             })}
           </Box>
+          <Typography
+            variant="caption"
+            component="p"
+            sx={{ color: 'text.secondary', mt: 1 }}
+            data-testid="counter-legend"
+          >
+            {t('counter.legend')}
+          </Typography>
         </Box>
 
         <Box component="main">
@@ -354,33 +445,13 @@ export function RegistryForm(props: RegistryFormProps) {
       </Box>
 
       <Box component="footer" sx={{ mt: 3, display: 'flex', flexDirection: 'column', gap: 2 }}>
-        {notice && (
+        {notice && !failedSend && (
           <Alert
             severity={notice.severity}
             role={notice.severity === 'error' ? 'alert' : 'status'}
             data-testid="notice"
           >
             {notice.key === 'lifecycle' ? notice.text : t(notice.key)}
-            {notice.severity === 'error' && attemptedSend && errors.length > 0 && (
-              <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid="error-list">
-                {errors.map((e) => (
-                  <li key={`${e.path.join('.')}:${e.keyword}`}>
-                    <Link
-                      component="button"
-                      type="button"
-                      // The alert's own text colour: primary blue on the error tint is below 4.5:1.
-                      color="inherit"
-                      onClick={() => jumpTo(e.path)}
-                      data-path={e.path.join('.')}
-                    >
-                      {t(`${e.key}.label`, e.name)}
-                    </Link>
-                    {' — '}
-                    {e.message}
-                  </li>
-                ))}
-              </Box>
-            )}
           </Alert>
         )}
         {!readOnly && (

@@ -72,12 +72,6 @@ export const RENDERER_MESSAGES = {
     en: 'Sections',
     de: 'Abschnitte',
   },
-  complete: {
-    fr: 'complet',
-    nl: 'volledig',
-    en: 'complete',
-    de: 'vollständig',
-  },
   errors: {
     fr: 'erreurs',
     nl: 'fouten',
@@ -101,6 +95,30 @@ export const RENDERER_MESSAGES = {
     nl: 'De registratie werd niet verzonden: verbeter deze fouten.',
     en: 'The registration was not sent: correct these errors.',
     de: 'Die Registrierung wurde nicht gesendet: korrigieren Sie diese Fehler.',
+  },
+  'sendFailed.count': {
+    fr: "L'enregistrement n'a pas été envoyé : {count, plural, one {# erreur à corriger} other {# erreurs à corriger}}.",
+    nl: 'De registratie werd niet verzonden: {count, plural, one {# fout te verbeteren} other {# fouten te verbeteren}}.',
+    en: 'The registration was not sent: {count, plural, one {# error to correct} other {# errors to correct}}.',
+    de: 'Die Registrierung wurde nicht gesendet: {count, plural, one {# Fehler zu korrigieren} other {# Fehler zu korrigieren}}.',
+  },
+  'computed.empty': {
+    fr: 'calculé dès que les champs dont il dépend sont remplis',
+    nl: 'berekend zodra de velden waarvan het afhangt ingevuld zijn',
+    en: 'computed once the fields it is made from are filled',
+    de: 'berechnet, sobald die Felder ausgefüllt sind, aus denen es entsteht',
+  },
+  'counter.title': {
+    fr: '{filled} sur {required} {required, plural, one {champ obligatoire rempli} other {champs obligatoires remplis}}',
+    nl: '{filled} van {required} verplichte velden ingevuld',
+    en: '{filled} of {required} required {required, plural, one {field} other {fields}} filled',
+    de: '{filled} von {required} Pflichtfeldern ausgefüllt',
+  },
+  'counter.legend': {
+    fr: '2/5 : champs obligatoires remplis sur ceux de la section',
+    nl: '2/5: ingevulde verplichte velden van de sectie',
+    en: '2/5: required fields of the section filled',
+    de: '2/5: ausgefüllte Pflichtfelder des Abschnitts',
   },
   sentOk: {
     fr: "L'enregistrement a été envoyé.",

@@ -24,7 +24,7 @@ export function BufferedTextField(props: {
   describedByExtra?: string;
   htmlInput?: Record<string, unknown>;
   slotProps?: Pick<NonNullable<TextFieldProps['slotProps']>, 'input' | 'inputLabel'>;
-  field?: Pick<TextFieldProps, 'fullWidth' | 'multiline' | 'minRows' | 'placeholder'>;
+  field?: Pick<TextFieldProps, 'fullWidth' | 'multiline' | 'minRows' | 'placeholder' | 'sx'>;
 }) {
   const { ids, buffer, label, description, required, enabled, error, format, onLeave } = props;
   const outer = props.inputRef;

@@ -11,6 +11,7 @@ import {
   optionsOf,
   type RegformsControlProps,
   type Translate,
+  uiText,
   useFieldIds,
 } from './common.tsx';
 import { isoToTyped } from './dates.ts';
@@ -52,15 +53,18 @@ export function displayComputed(
 }
 
 /**
- * A computed field (BMI, age, …): its current value with its unit, read-only but focusable and
- * labelled, so screen readers read it like any field. The form recomputes the data on every
+ * A computed field (BMI, age, a pseudonymous code): its current value with its unit, shown as a
+ * labelled value rather than a box (it is never typed in), read-only but focusable, so screen
+ * readers read it like any field. The form recomputes the data on every
  * change; this control only shows it.
  */
 export const ComputedControl = memo(function ComputedControl(props: RegformsControlProps) {
   const { id, data, path, label, description, errors, visible, uischema } = props;
   const { t, locale } = props;
   const ids = useFieldIds(id);
-  const shown = displayComputed(data, optionsOf(uischema).unit, locale, t, i18nKeyOf(uischema, path));
+  const value = displayComputed(data, optionsOf(uischema).unit, locale, t, i18nKeyOf(uischema, path));
+  // Not computed yet: say so, rather than show an empty box that looks as if it should be typed in.
+  const shown = value === EMPTY_VALUE ? `${EMPTY_VALUE} ${uiText(t, locale, 'computed.empty')}` : value;
   const error = errors ? errors : undefined;
   if (!visible) return null;
   return (
@@ -70,10 +74,16 @@ export const ComputedControl = memo(function ComputedControl(props: RegformsCont
         label={label}
         value={shown}
         error={Boolean(error)}
-        variant="filled"
+        // A value, not an input: no box and no underline, so it does not invite typing.
+        variant="standard"
+        fullWidth
         slotProps={{
+          input: {
+            disableUnderline: true,
+            sx: { color: value === EMPTY_VALUE ? 'text.secondary' : 'text.primary' },
+          },
           // The filled box is grey: the error red of the label needs the darker shade to be read.
-          inputLabel: { shrink: true, sx: { '&.Mui-error': { color: 'error.dark' } } },
+          inputLabel: { shrink: true },
           htmlInput: {
             readOnly: true,
             'aria-readonly': true,

@@ -33,6 +33,18 @@ export function formatNumber(value: unknown, locale: string): string {
 }
 
 /**
+ * A label without the unit it ends with (`eGFR [mL/min]`, `Weight (kg)`): the unit is shown
+ * beside the input, and saying it twice crowds the label.
+ */
+export function labelWithoutUnit(label: string, unit: string | undefined): string {
+  if (!unit) return label;
+  // The same unit however it is spaced, cased or its decimal written (1,73 or 1.73).
+  const norm = (s: string) => s.replace(/\s+/g, '').replace(/,/g, '.').toLowerCase();
+  const m = /^(.*\S)\s*[[(]([^\])]*)[\])]\s*$/.exec(label);
+  return m && norm(m[2]!) === norm(unit) ? m[1]! : label;
+}
+
+/**
  * Integer and decimal fields with their unit beside the input. Typed as text (type=number
  * inputs reject a decimal comma in some browsers and lose what they cannot parse): a text that
  * is not a number is stored as typed on blur, so the validator reports it and nothing is lost.
@@ -49,6 +61,7 @@ export const NumberControl = memo(function NumberControl(props: RegformsControlP
     return final ? { store: true, value: text } : { store: false };
   }, []);
   const { ids, field } = useTypedField(props, { toText, decide });
+  const label = labelWithoutUnit(field.label, unit);
   const unitId = `${ids.input}-unit`;
   const input = useMemo(
     () =>
@@ -68,10 +81,13 @@ export const NumberControl = memo(function NumberControl(props: RegformsControlP
     <div className="regforms-control regforms-number">
       <BufferedTextField
         {...field}
+        label={label}
         error={errors ? errors : undefined}
         describedByExtra={unit ? unitId : undefined}
         htmlInput={{ inputMode: integer ? 'numeric' : 'decimal', autoComplete: 'off' }}
-        slotProps={{ input }}
+        // With a unit the label sits above the box: inside it, a long label would run under the unit.
+        slotProps={unit ? { input, inputLabel: { shrink: true } } : { input }}
+        field={{ sx: { minWidth: 'min(100%, 22rem)' } }}
       />
     </div>
   );

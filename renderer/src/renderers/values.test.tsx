@@ -81,7 +81,7 @@ describe('computed fields', () => {
     const out = screen.getByLabelText('IMC') as HTMLInputElement;
     expect(out.readOnly).toBe(true);
     expect(out.disabled).toBe(false);
-    expect(out.value).toBe('—');
+    expect(out.value).toBe('— calculé dès que les champs dont il dépend sont remplis');
     h.rerender({ data: { MS_PAT_BMI: 24.7 } });
     expect((screen.getByLabelText('IMC') as HTMLInputElement).value).toBe('24,7 kg/m²');
   });

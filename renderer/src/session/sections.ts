@@ -108,3 +108,42 @@ function logicOf(form: CompiledForm) {
   }
   return m;
 }
+
+export interface ErrorGroup {
+  /** Absent for errors outside every section (the registration as a whole). */
+  section?: SectionInfo;
+  errors: FormError[];
+}
+
+/**
+ * The errors of a failed Send as a clinician reads them: by section in form order, each
+ * section's errors in the order of its fields (repeat items in turn). A computed field's
+ * "required" is left out: it cannot be typed, and the fields it is made from say what is
+ * missing.
+ */
+export function errorGroups(form: CompiledForm, sections: SectionInfo[], errors: FormError[]): ErrorGroup[] {
+  const order = new Map(form.logic.fields.map((f, i) => [f.key, i]));
+  const computed = new Set(form.logic.fields.filter((f) => f.compute).map((f) => f.key));
+  const rank = (e: FormError) => {
+    const top = String(e.path[0]);
+    const item = typeof e.path[1] === 'number' ? e.path[1] : -1;
+    return [order.get(top) ?? order.get(e.key) ?? 0, item, order.get(e.key) ?? 0];
+  };
+  const groups = new Map<number, FormError[]>();
+  for (const e of errors) {
+    if (e.keyword === 'required' && computed.has(e.key)) continue;
+    const at = sectionOfPath(sections, e.path);
+    const list = groups.get(at) ?? [];
+    list.push(e);
+    groups.set(at, list);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < 0 ? Number.MAX_SAFE_INTEGER : a) - (b < 0 ? Number.MAX_SAFE_INTEGER : b))
+    .map(([at, list]) => ({
+      ...(at >= 0 ? { section: sections[at]! } : {}),
+      errors: list.sort((x, y) => {
+        const [a, b] = [rank(x), rank(y)];
+        return a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+      }),
+    }));
+}
