@@ -177,7 +177,11 @@ const UNREADABLE = new Set(['type', 'format', 'pattern']);
 /** Paths (`NAME`, `REPEAT.i.NAME`) of values with a type, format or pattern error. */
 function unreadable(errors: FormError[]): Set<string> | undefined {
   let out: Set<string> | undefined;
-  for (const e of errors) if (UNREADABLE.has(e.keyword)) (out ??= new Set()).add(e.path.join('.'));
+  for (const e of errors)
+    if (UNREADABLE.has(e.keyword)) {
+      out ??= new Set();
+      out.add(e.path.join('.'));
+    }
   return out;
 }
 
