@@ -61,7 +61,13 @@ export function App() {
             sx={{
               minWidth: 140,
               '& .MuiInputBase-root': { color: 'inherit', bgcolor: 'rgba(255,255,255,0.12)' },
-              '& .MuiInputLabel-root, & .MuiSvgIcon-root': { color: 'inherit' },
+              // On the dark bar: focused (after a choice) as before, never MUI's dark primary.
+              '& .MuiInputLabel-root, & .MuiInputLabel-root.Mui-focused, & .MuiSvgIcon-root': {
+                color: 'inherit',
+              },
+              '& .MuiOutlinedInput-root.Mui-focused .MuiOutlinedInput-notchedOutline': {
+                borderColor: 'inherit',
+              },
             }}
             slotProps={{ htmlInput: { 'data-testid': 'language' } }}
           >

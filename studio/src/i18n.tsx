@@ -39,7 +39,7 @@ const en = {
   loading: 'Loading the definitions…',
   loadFailed: 'The definitions could not be loaded',
   definitionErrors:
-    'The definitions have {n} {n, plural, one {error} other {errors}}; versions touched by an error are not shown until they are fixed.',
+    'The definitions have {n, number} {n, plural, one {error} other {errors}}; versions touched by an error are not shown until they are fixed.',
   showDiagnostics: 'Show the diagnostics',
   notFound: 'Nothing here',
   notFoundType: 'There is no registration type {id}.',
@@ -66,8 +66,9 @@ const en = {
     'Version {version} changed since this registration was made (it was a draft): it opens with the current text of that version.',
   olderVersion: 'This registration was made with version {version}; it opens with that version.',
   actions: 'Actions',
-  tryForm: 'Preview',
-  edit: 'Edit',
+  tryForm: 'Try the form',
+  'definition.view': 'Read the definition',
+  'definition.edit': 'Edit the definition',
   view: 'View',
   newVersion: 'New version',
   newVersionTitle: 'Start a new version',
@@ -94,6 +95,15 @@ const en = {
   save: 'Save the file',
   saving: 'Saving…',
   savedTo: 'Saved to {path}.',
+  registrationCrumb:
+    '{status, select, open {Open registration} deleted {Deleted registration} other {Registration}}',
+  saveWithErrors:
+    'This definition has {n, number} {n, plural, one {error} other {errors}} (first: line {line}: {message}). Saved as it is, it breaks `regforms check` for everyone until fixed. Save it anyway?',
+  savedWithErrors:
+    'Saved to {path} with {n, number} {n, plural, one {error} other {errors}}: `regforms check` fails until {n, plural, one {it is} other {they are}} fixed.',
+  notSavedErrors:
+    'Not saved: fix the errors first, or save again and confirm. Your text is kept in this browser.',
+  fileWithErrors: 'file with errors',
   saveFailed: 'Not saved: {error}',
   publishedReadOnly:
     'Version {version} is published: published versions are immutable. Start a new version to change it.',
@@ -127,14 +137,15 @@ const en = {
   downloadTemplate: 'Download the CSV template',
   downloadDictionary: 'Download the data dictionary',
   uploadCsv: 'Check a CSV file',
-  importInto: 'Import the {n} valid {n, plural, one {row} other {rows}} as registrations',
+  importInto: 'Import the {n, number} valid {n, plural, one {row} other {rows}} as registrations',
   report: 'Report',
   row: 'Row',
   result: 'Result',
   message: 'Message',
   column: 'Column',
-  totals: '{rows} rows: {ok} accepted, {rejected} rejected, {warnings} with warnings.',
-  imported: '{n} {n, plural, one {registration} other {registrations}} stored: see',
+  totals:
+    '{rows, number} {rows, plural, one {row} other {rows}}: {ok, number} accepted, {rejected, number} rejected, {warnings, number} with warnings.',
+  imported: '{n, number} {n, plural, one {registration} other {registrations}} stored: see',
   close: 'Close',
   delete: 'Delete',
   confirmDelete: 'Delete this registration? It is kept with status Deleted.',
@@ -146,7 +157,7 @@ const en = {
   'required.computed': 'computed',
   yes: 'yes',
   no: 'no',
-  changeCount: '{n} {n, plural, one {change} other {changes}}.',
+  changeCount: '{n, number} {n, plural, one {change} other {changes}}.',
   class: 'Class',
   'class.major': 'major',
   'class.minor': 'minor',
@@ -155,17 +166,17 @@ const en = {
   bumpTooSmall: 'The version number promises less than these changes need: choose a higher one.',
   compareWith: 'Compare with {version}',
   downloads: 'Template and dictionary',
-  templateColumns: '{n} columns, the technical names in form order, then STATUS.',
+  templateColumns: '{n, number} columns, the technical names in form order, then STATUS.',
   dictionaryFormat: 'Dictionary format',
   csvFile: 'CSV file',
   csvChecking: 'Checking {file}…',
-  csvRowsDone: '{rows} of {total} rows done',
+  csvRowsDone: '{rows, number} of {total, number} rows done',
   csvFailed:
     '{file} could not be read: {error}. Check that it is a CSV file (UTF-8, “;”) and choose it again.',
   csvCheckedTotals:
-    '{file} checked, nothing stored yet — {rows} {rows, plural, one {row} other {rows}}: {sent} to send, {draft} kept Open, {replaced} replacing, {rejected} rejected, {skipped} empty.',
+    '{file} checked, nothing stored yet — {rows, number} {rows, plural, one {row} other {rows}}: {sent, number} to send, {draft, number} kept Open, {replaced, number} replacing, {rejected, number} rejected, {skipped, number} empty.',
   csvImportedTotals:
-    '{file} imported — {rows} {rows, plural, one {row} other {rows}}: {sent} sent, {draft} kept Open, {replaced} replacing, {rejected} rejected, {skipped} empty.',
+    '{file} imported — {rows, number} {rows, plural, one {row} other {rows}}: {sent, number} sent, {draft, number} kept Open, {replaced, number} replacing, {rejected, number} rejected, {skipped, number} empty.',
   importNote: 'Rejected rows are never stored: fix them in the file and check it again.',
   fileIssues: 'About the whole file',
   'severity.error': 'error',
@@ -180,7 +191,8 @@ const en = {
   'outcome.rejected': 'Rejected',
   'outcome.skipped-empty': 'Empty line, skipped',
   replaces: 'Replaces {what} (same business key).',
-  rowsNotShown: '{n} more {n, plural, one {row} other {rows}} not shown: the totals above count them.',
+  rowsNotShown:
+    '{n, number} more {n, plural, one {row} other {rows}} not shown: the totals above count them.',
   wholeRow: '(whole row)',
   migrationOffer: 'A newer version {version} exists — move this Open registration to it',
   migrationAllKept: '{n, plural, one {The one answer fits} other {All # answers fit}} the new version.',
@@ -188,9 +200,9 @@ const en = {
     '{n, plural, one {# answer is} other {# answers are}} kept; {lost, plural, one {# no longer fits and is} other {# no longer fit and are}} listed before you move it.',
   migrationReview: 'Review the move',
   migrationTitle: 'Move this Open registration from version {from} to {to}',
-  migrationKept: 'Kept ({n})',
+  migrationKept: 'Kept ({n, number})',
   migrationRenamed: 'Carried to a new technical name:',
-  migrationNotKept: 'No longer fits ({n})',
+  migrationNotKept: 'No longer fits ({n, number})',
   migrationNothingLost: 'Nothing: every answer is carried over.',
   migrationAfter:
     'The registration stays Open on version {version}; what no longer fits stays listed on it. New mandatory questions of that version are to be answered before sending.',
@@ -262,7 +274,7 @@ const fr: Record<UiKey, string> = {
   loading: 'Chargement des définitions…',
   loadFailed: "Les définitions n'ont pas pu être chargées",
   definitionErrors:
-    "Les définitions contiennent {n} {n, plural, one {erreur} other {erreurs}} ; les versions touchées par une erreur ne sont pas affichées tant qu'elles ne sont pas corrigées.",
+    "Les définitions contiennent {n, number} {n, plural, one {erreur} other {erreurs}} ; les versions touchées par une erreur ne sont pas affichées tant qu'elles ne sont pas corrigées.",
   showDiagnostics: 'Voir les diagnostics',
   notFound: 'Rien ici',
   notFoundType: "Il n'y a pas de type d'enregistrement {id}.",
@@ -289,8 +301,9 @@ const fr: Record<UiKey, string> = {
     "La version {version} a changé depuis cet enregistrement (c'était un brouillon) : il s'ouvre avec le texte actuel de cette version.",
   olderVersion: 'Cet enregistrement a été fait avec la version {version} ; il s’ouvre avec cette version.',
   actions: 'Actions',
-  tryForm: 'Aperçu',
-  edit: 'Modifier',
+  tryForm: 'Essayer le formulaire',
+  'definition.view': 'Lire la définition',
+  'definition.edit': 'Modifier la définition',
   view: 'Voir',
   newVersion: 'Nouvelle version',
   newVersionTitle: 'Commencer une nouvelle version',
@@ -319,6 +332,15 @@ const fr: Record<UiKey, string> = {
   save: 'Enregistrer le fichier',
   saving: 'Enregistrement…',
   savedTo: 'Enregistré dans {path}.',
+  registrationCrumb:
+    '{status, select, open {Enregistrement ouvert} deleted {Enregistrement supprimé} other {Enregistrement}}',
+  saveWithErrors:
+    "Cette définition a {n, number} {n, plural, one {erreur} other {erreurs}} (première : ligne {line} : {message}). Enregistrée telle quelle, elle fait échouer `regforms check` pour tous jusqu'à correction. L'enregistrer quand même ?",
+  savedWithErrors:
+    'Enregistré dans {path} avec {n, number} {n, plural, one {erreur} other {erreurs}} : `regforms check` échoue tant {n, plural, one {qu’elle n’est pas corrigée} other {qu’elles ne sont pas corrigées}}.',
+  notSavedErrors:
+    "Non enregistré : corrigez d'abord les erreurs, ou enregistrez à nouveau et confirmez. Votre texte est conservé dans ce navigateur.",
+  fileWithErrors: 'fichier avec erreurs',
   saveFailed: 'Non enregistré : {error}',
   publishedReadOnly:
     'La version {version} est publiée : une version publiée ne change plus. Commencez une nouvelle version pour la modifier.',
@@ -353,15 +375,17 @@ const fr: Record<UiKey, string> = {
   downloadTemplate: 'Télécharger le modèle CSV',
   downloadDictionary: 'Télécharger le dictionnaire de données',
   uploadCsv: 'Vérifier un fichier CSV',
-  importInto: 'Importer les {n} {n, plural, one {ligne} other {lignes}} valides comme enregistrements',
+  importInto:
+    'Importer les {n, number} {n, plural, one {ligne} other {lignes}} valides comme enregistrements',
   report: 'Rapport',
   row: 'Ligne',
   result: 'Résultat',
   message: 'Message',
   column: 'Colonne',
-  totals: '{rows} lignes : {ok} acceptées, {rejected} refusées, {warnings} avec avertissements.',
+  totals:
+    '{rows, number} {rows, plural, one {ligne} other {lignes}} : {ok, number} {ok, plural, one {acceptée} other {acceptées}}, {rejected, number} {rejected, plural, one {refusée} other {refusées}}, {warnings, number} avec avertissements.',
   imported:
-    '{n} {n, plural, one {enregistrement} other {enregistrements}} {n, plural, one {enregistré} other {enregistrés}} : voir',
+    '{n, number} {n, plural, one {enregistrement} other {enregistrements}} {n, plural, one {enregistré} other {enregistrés}} : voir',
   close: 'Fermer',
   delete: 'Supprimer',
   confirmDelete: 'Supprimer cet enregistrement ? Il est gardé avec le statut Supprimé.',
@@ -373,7 +397,7 @@ const fr: Record<UiKey, string> = {
   'required.computed': 'calculé',
   yes: 'oui',
   no: 'non',
-  changeCount: '{n} {n, plural, one {changement} other {changements}}.',
+  changeCount: '{n, number} {n, plural, one {changement} other {changements}}.',
   class: 'Classe',
   'class.major': 'majeure',
   'class.minor': 'mineure',
@@ -383,17 +407,17 @@ const fr: Record<UiKey, string> = {
     'Le numéro de version promet moins que ce que demandent ces changements : choisissez-en un plus élevé.',
   compareWith: 'Comparer avec {version}',
   downloads: 'Modèle et dictionnaire',
-  templateColumns: '{n} colonnes, les noms techniques dans l’ordre du formulaire, puis STATUS.',
+  templateColumns: '{n, number} colonnes, les noms techniques dans l’ordre du formulaire, puis STATUS.',
   dictionaryFormat: 'Format du dictionnaire',
   csvFile: 'Fichier CSV',
   csvChecking: 'Vérification de {file}…',
-  csvRowsDone: '{rows} lignes traitées sur {total}',
+  csvRowsDone: '{rows, number} lignes traitées sur {total, number}',
   csvFailed:
     '{file} n’a pas pu être lu : {error}. Vérifiez qu’il s’agit d’un fichier CSV (UTF-8, « ; ») et choisissez-le à nouveau.',
   csvCheckedTotals:
-    '{file} vérifié, rien n’est encore enregistré — {rows} {rows, plural, one {ligne} other {lignes}} : {sent} à envoyer, {draft} {draft, plural, one {gardé ouvert} other {gardés ouverts}}, {replaced} en remplacement, {rejected} {rejected, plural, one {rejetée} other {rejetées}}, {skipped} {skipped, plural, one {vide} other {vides}}.',
+    '{file} vérifié, rien n’est encore enregistré — {rows, number} {rows, plural, one {ligne} other {lignes}} : {sent, number} à envoyer, {draft, number} {draft, plural, one {gardé ouvert} other {gardés ouverts}}, {replaced, number} en remplacement, {rejected, number} {rejected, plural, one {rejetée} other {rejetées}}, {skipped, number} {skipped, plural, one {vide} other {vides}}.',
   csvImportedTotals:
-    '{file} importé — {rows} {rows, plural, one {ligne} other {lignes}} : {sent} {sent, plural, one {envoyée} other {envoyées}}, {draft} {draft, plural, one {gardé ouvert} other {gardés ouverts}}, {replaced} en remplacement, {rejected} {rejected, plural, one {rejetée} other {rejetées}}, {skipped} {skipped, plural, one {vide} other {vides}}.',
+    '{file} importé — {rows, number} {rows, plural, one {ligne} other {lignes}} : {sent, number} {sent, plural, one {envoyée} other {envoyées}}, {draft, number} {draft, plural, one {gardé ouvert} other {gardés ouverts}}, {replaced, number} en remplacement, {rejected, number} {rejected, plural, one {rejetée} other {rejetées}}, {skipped, number} {skipped, plural, one {vide} other {vides}}.',
   importNote:
     'Les lignes rejetées ne sont jamais enregistrées : corrigez-les dans le fichier et vérifiez-le à nouveau.',
   fileIssues: 'Sur l’ensemble du fichier',
@@ -410,7 +434,7 @@ const fr: Record<UiKey, string> = {
   'outcome.skipped-empty': 'Ligne vide, ignorée',
   replaces: 'Remplace {what} (même clé métier).',
   rowsNotShown:
-    '{n} {n, plural, one {autre} other {autres}} {n, plural, one {ligne} other {lignes}} non {n, plural, one {affichée} other {affichées}} : les totaux ci-dessus les comptent.',
+    '{n, number} {n, plural, one {autre} other {autres}} {n, plural, one {ligne} other {lignes}} non {n, plural, one {affichée} other {affichées}} : les totaux ci-dessus les comptent.',
   wholeRow: '(ligne entière)',
   migrationOffer: 'Une version plus récente {version} existe — déplacez-y cet enregistrement ouvert',
   migrationAllKept:
@@ -419,9 +443,9 @@ const fr: Record<UiKey, string> = {
     '{n, plural, one {# réponse est gardée} other {# réponses sont gardées}} ; {lost, plural, one {# ne convient plus et est listée} other {# ne conviennent plus et sont listées}} avant le déplacement.',
   migrationReview: 'Examiner le déplacement',
   migrationTitle: 'Déplacer cet enregistrement ouvert de la version {from} vers {to}',
-  migrationKept: 'Gardé ({n})',
+  migrationKept: 'Gardé ({n, number})',
   migrationRenamed: 'Repris sous un nouveau nom technique :',
-  migrationNotKept: 'Ne convient plus ({n})',
+  migrationNotKept: 'Ne convient plus ({n, number})',
   migrationNothingLost: 'Rien : chaque réponse est reprise.',
   migrationAfter:
     'L’enregistrement reste ouvert sur la version {version} ; ce qui ne convient plus y reste listé. Les nouvelles questions obligatoires de cette version sont à compléter avant l’envoi.',
@@ -492,7 +516,7 @@ const nl: Record<UiKey, string> = {
   loading: 'De definities worden geladen…',
   loadFailed: 'De definities konden niet worden geladen',
   definitionErrors:
-    'De definities bevatten {n} {n, plural, one {fout} other {fouten}}; versies met een fout worden pas getoond wanneer ze verbeterd zijn.',
+    'De definities bevatten {n, number} {n, plural, one {fout} other {fouten}}; versies met een fout worden pas getoond wanneer ze verbeterd zijn.',
   showDiagnostics: 'Toon de diagnostiek',
   notFound: 'Niets hier',
   notFoundType: 'Er is geen registratietype {id}.',
@@ -519,8 +543,9 @@ const nl: Record<UiKey, string> = {
     'Versie {version} is gewijzigd sinds deze registratie (het was een ontwerp): ze opent met de huidige tekst van die versie.',
   olderVersion: 'Deze registratie werd gemaakt met versie {version}; ze opent met die versie.',
   actions: 'Acties',
-  tryForm: 'Voorbeeld',
-  edit: 'Bewerken',
+  tryForm: 'Het formulier uitproberen',
+  'definition.view': 'De definitie lezen',
+  'definition.edit': 'De definitie bewerken',
   view: 'Bekijken',
   newVersion: 'Nieuwe versie',
   newVersionTitle: 'Een nieuwe versie beginnen',
@@ -548,6 +573,15 @@ const nl: Record<UiKey, string> = {
   save: 'Bestand opslaan',
   saving: 'Opslaan…',
   savedTo: 'Opgeslagen in {path}.',
+  registrationCrumb:
+    '{status, select, open {Open registratie} deleted {Verwijderde registratie} other {Registratie}}',
+  saveWithErrors:
+    'Deze definitie heeft {n, number} {n, plural, one {fout} other {fouten}} (eerste: regel {line}: {message}). Zo opgeslagen laat ze `regforms check` voor iedereen falen tot ze verbeterd is. Toch opslaan?',
+  savedWithErrors:
+    'Opgeslagen in {path} met {n, number} {n, plural, one {fout} other {fouten}}: `regforms check` faalt tot {n, plural, one {ze verbeterd is} other {ze verbeterd zijn}}.',
+  notSavedErrors:
+    'Niet opgeslagen: verbeter eerst de fouten, of sla opnieuw op en bevestig. Uw tekst blijft in deze browser bewaard.',
+  fileWithErrors: 'bestand met fouten',
   saveFailed: 'Niet opgeslagen: {error}',
   publishedReadOnly:
     'Versie {version} is gepubliceerd: gepubliceerde versies veranderen niet meer. Begin een nieuwe versie om ze te wijzigen.',
@@ -581,14 +615,15 @@ const nl: Record<UiKey, string> = {
   downloadTemplate: 'CSV-sjabloon downloaden',
   downloadDictionary: 'Gegevenswoordenboek downloaden',
   uploadCsv: 'Een CSV-bestand controleren',
-  importInto: 'De {n} geldige {n, plural, one {rij} other {rijen}} als registraties importeren',
+  importInto: 'De {n, number} geldige {n, plural, one {rij} other {rijen}} als registraties importeren',
   report: 'Verslag',
   row: 'Rij',
   result: 'Resultaat',
   message: 'Bericht',
   column: 'Kolom',
-  totals: '{rows} rijen: {ok} aanvaard, {rejected} geweigerd, {warnings} met waarschuwingen.',
-  imported: '{n} {n, plural, one {registratie} other {registraties}} opgeslagen: zie',
+  totals:
+    '{rows, number} {rows, plural, one {rij} other {rijen}}: {ok, number} aanvaard, {rejected, number} geweigerd, {warnings, number} met waarschuwingen.',
+  imported: '{n, number} {n, plural, one {registratie} other {registraties}} opgeslagen: zie',
   close: 'Sluiten',
   delete: 'Verwijderen',
   confirmDelete: 'Deze registratie verwijderen? Ze wordt bewaard met status Verwijderd.',
@@ -600,7 +635,7 @@ const nl: Record<UiKey, string> = {
   'required.computed': 'berekend',
   yes: 'ja',
   no: 'nee',
-  changeCount: '{n} {n, plural, one {wijziging} other {wijzigingen}}.',
+  changeCount: '{n, number} {n, plural, one {wijziging} other {wijzigingen}}.',
   class: 'Klasse',
   'class.major': 'major',
   'class.minor': 'minor',
@@ -609,17 +644,17 @@ const nl: Record<UiKey, string> = {
   bumpTooSmall: 'Het versienummer belooft minder dan deze wijzigingen vragen: kies een hoger nummer.',
   compareWith: 'Vergelijken met {version}',
   downloads: 'Sjabloon en woordenboek',
-  templateColumns: '{n} kolommen, de technische namen in de volgorde van het formulier, dan STATUS.',
+  templateColumns: '{n, number} kolommen, de technische namen in de volgorde van het formulier, dan STATUS.',
   dictionaryFormat: 'Formaat van het woordenboek',
   csvFile: 'CSV-bestand',
   csvChecking: '{file} wordt gecontroleerd…',
-  csvRowsDone: '{rows} van {total} rijen verwerkt',
+  csvRowsDone: '{rows, number} van {total, number} rijen verwerkt',
   csvFailed:
     '{file} kon niet gelezen worden: {error}. Controleer dat het een CSV-bestand is (UTF-8, “;”) en kies het opnieuw.',
   csvCheckedTotals:
-    '{file} gecontroleerd, nog niets opgeslagen — {rows} {rows, plural, one {rij} other {rijen}}: {sent} te verzenden, {draft} open gehouden, {replaced} ter vervanging, {rejected} geweigerd, {skipped} leeg.',
+    '{file} gecontroleerd, nog niets opgeslagen — {rows, number} {rows, plural, one {rij} other {rijen}}: {sent, number} te verzenden, {draft, number} open gehouden, {replaced, number} ter vervanging, {rejected, number} geweigerd, {skipped, number} leeg.',
   csvImportedTotals:
-    '{file} geïmporteerd — {rows} {rows, plural, one {rij} other {rijen}}: {sent} verzonden, {draft} open gehouden, {replaced} ter vervanging, {rejected} geweigerd, {skipped} leeg.',
+    '{file} geïmporteerd — {rows, number} {rows, plural, one {rij} other {rijen}}: {sent, number} verzonden, {draft, number} open gehouden, {replaced, number} ter vervanging, {rejected, number} geweigerd, {skipped, number} leeg.',
   importNote:
     'Geweigerde rijen worden nooit opgeslagen: verbeter ze in het bestand en controleer het opnieuw.',
   fileIssues: 'Over het hele bestand',
@@ -636,7 +671,7 @@ const nl: Record<UiKey, string> = {
   'outcome.skipped-empty': 'Lege regel, overgeslagen',
   replaces: 'Vervangt {what} (zelfde business key).',
   rowsNotShown:
-    '{n} andere {n, plural, one {rij} other {rijen}} niet getoond: de totalen hierboven tellen ze mee.',
+    '{n, number} andere {n, plural, one {rij} other {rijen}} niet getoond: de totalen hierboven tellen ze mee.',
   wholeRow: '(hele rij)',
   migrationOffer: 'Er bestaat een nieuwere versie {version} — verplaats deze open registratie ernaar',
   migrationAllKept:
@@ -645,9 +680,9 @@ const nl: Record<UiKey, string> = {
     '{n, plural, one {# antwoord wordt} other {# antwoorden worden}} bewaard; {lost, plural, one {# past niet meer en wordt} other {# passen niet meer en worden}} opgesomd voor u verplaatst.',
   migrationReview: 'De verplaatsing bekijken',
   migrationTitle: 'Deze open registratie verplaatsen van versie {from} naar {to}',
-  migrationKept: 'Bewaard ({n})',
+  migrationKept: 'Bewaard ({n, number})',
   migrationRenamed: 'Overgenomen onder een nieuwe technische naam:',
-  migrationNotKept: 'Past niet meer ({n})',
+  migrationNotKept: 'Past niet meer ({n, number})',
   migrationNothingLost: 'Niets: elk antwoord wordt overgenomen.',
   migrationAfter:
     'De registratie blijft open op versie {version}; wat niet meer past, blijft erop vermeld. Nieuwe verplichte vragen van die versie moeten voor verzending beantwoord worden.',
@@ -730,8 +765,9 @@ const de: Record<UiKey, string> = {
   'reg.deleted': 'Gelöscht',
   openRegistration: 'Öffnen',
   actions: 'Aktionen',
-  tryForm: 'Vorschau',
-  edit: 'Bearbeiten',
+  tryForm: 'Formular ausprobieren',
+  'definition.view': 'Definition lesen',
+  'definition.edit': 'Definition bearbeiten',
   view: 'Ansehen',
   newVersion: 'Neue Version',
   create: 'Erstellen',
@@ -747,7 +783,7 @@ const de: Record<UiKey, string> = {
   dcd: 'DCD',
   loadFailed: 'Die Definitionen konnten nicht geladen werden',
   definitionErrors:
-    'Die Definitionen enthalten {n} Fehler; von einem Fehler betroffene Versionen werden erst angezeigt, wenn er behoben ist.',
+    'Die Definitionen enthalten {n, number} Fehler; von einem Fehler betroffene Versionen werden erst angezeigt, wenn er behoben ist.',
   showDiagnostics: 'Diagnosen anzeigen',
   notFound: 'Hier gibt es nichts',
   notFoundType: 'Es gibt keinen Registrierungstyp {id}.',
@@ -779,6 +815,15 @@ const de: Record<UiKey, string> = {
   compiling: 'Wird kompiliert…',
   saving: 'Wird gespeichert…',
   savedTo: 'Gespeichert in {path}.',
+  registrationCrumb:
+    '{status, select, open {Offene Registrierung} deleted {Gelöschte Registrierung} other {Registrierung}}',
+  saveWithErrors:
+    'Diese Definition hat {n, number} {n, plural, one {Fehler} other {Fehler}} (erster: Zeile {line}: {message}). So gespeichert lässt sie `regforms check` für alle fehlschlagen, bis sie korrigiert ist. Trotzdem speichern?',
+  savedWithErrors:
+    'Gespeichert in {path} mit {n, number} {n, plural, one {Fehler} other {Fehlern}}: `regforms check` schlägt fehl, bis {n, plural, one {er behoben ist} other {sie behoben sind}}.',
+  notSavedErrors:
+    'Nicht gespeichert: Beheben Sie zuerst die Fehler oder speichern Sie erneut und bestätigen Sie. Ihr Text bleibt in diesem Browser erhalten.',
+  fileWithErrors: 'Datei mit Fehlern',
   saveFailed: 'Nicht gespeichert: {error}',
   publishedReadOnly:
     'Version {version} ist veröffentlicht: Veröffentlichte Versionen sind unveränderlich. Beginnen Sie eine neue Version, um sie zu ändern.',
@@ -814,14 +859,15 @@ const de: Record<UiKey, string> = {
   downloadDictionary: 'Datenwörterbuch herunterladen',
   uploadCsv: 'Eine CSV-Datei prüfen',
   importInto:
-    'Die {n} {n, plural, one {gültige} other {gültigen}} {n, plural, one {Zeile} other {Zeilen}} als Registrierungen importieren',
+    'Die {n, number} {n, plural, one {gültige} other {gültigen}} {n, plural, one {Zeile} other {Zeilen}} als Registrierungen importieren',
   report: 'Bericht',
   row: 'Zeile',
   result: 'Ergebnis',
   message: 'Meldung',
   column: 'Spalte',
-  totals: '{rows} Zeilen: {ok} angenommen, {rejected} abgelehnt, {warnings} mit Warnungen.',
-  imported: '{n} {n, plural, one {Registrierung} other {Registrierungen}} gespeichert: siehe',
+  totals:
+    '{rows, number} {rows, plural, one {Zeile} other {Zeilen}}: {ok, number} angenommen, {rejected, number} abgelehnt, {warnings, number} mit Warnungen.',
+  imported: '{n, number} {n, plural, one {Registrierung} other {Registrierungen}} gespeichert: siehe',
   confirmDelete: 'Diese Registrierung löschen? Sie bleibt mit dem Status Gelöscht erhalten.',
   copyOf: 'Kopie von {version}',
   'required.mandatory': 'verpflichtend',
@@ -830,7 +876,7 @@ const de: Record<UiKey, string> = {
   'required.computed': 'berechnet',
   yes: 'ja',
   no: 'nein',
-  changeCount: '{n} {n, plural, one {Änderung} other {Änderungen}}.',
+  changeCount: '{n, number} {n, plural, one {Änderung} other {Änderungen}}.',
   class: 'Klasse',
   'class.major': 'Major',
   'class.minor': 'Minor',
@@ -840,17 +886,18 @@ const de: Record<UiKey, string> = {
     'Die Versionsnummer verspricht weniger, als diese Änderungen erfordern: Wählen Sie eine höhere.',
   compareWith: 'Mit {version} vergleichen',
   downloads: 'Vorlage und Wörterbuch',
-  templateColumns: '{n} Spalten, die technischen Namen in der Reihenfolge des Formulars, dann STATUS.',
+  templateColumns:
+    '{n, number} Spalten, die technischen Namen in der Reihenfolge des Formulars, dann STATUS.',
   dictionaryFormat: 'Format des Wörterbuchs',
   csvFile: 'CSV-Datei',
   csvChecking: '{file} wird geprüft…',
-  csvRowsDone: '{rows} von {total} Zeilen verarbeitet',
+  csvRowsDone: '{rows, number} von {total, number} Zeilen verarbeitet',
   csvFailed:
     '{file} konnte nicht gelesen werden: {error}. Prüfen Sie, ob es eine CSV-Datei ist (UTF-8, „;“), und wählen Sie sie erneut.',
   csvCheckedTotals:
-    '{file} geprüft, noch nichts gespeichert — {rows} {rows, plural, one {Zeile} other {Zeilen}}: {sent} zu senden, {draft} offen behalten, {replaced} als Ersatz, {rejected} abgelehnt, {skipped} leer.',
+    '{file} geprüft, noch nichts gespeichert — {rows, number} {rows, plural, one {Zeile} other {Zeilen}}: {sent, number} zu senden, {draft, number} offen behalten, {replaced, number} als Ersatz, {rejected, number} abgelehnt, {skipped, number} leer.',
   csvImportedTotals:
-    '{file} importiert — {rows} {rows, plural, one {Zeile} other {Zeilen}}: {sent} gesendet, {draft} offen behalten, {replaced} als Ersatz, {rejected} abgelehnt, {skipped} leer.',
+    '{file} importiert — {rows, number} {rows, plural, one {Zeile} other {Zeilen}}: {sent, number} gesendet, {draft, number} offen behalten, {replaced, number} als Ersatz, {rejected, number} abgelehnt, {skipped, number} leer.',
   importNote:
     'Abgelehnte Zeilen werden nie gespeichert: Korrigieren Sie sie in der Datei und prüfen Sie die Datei erneut.',
   fileIssues: 'Zur gesamten Datei',
@@ -867,7 +914,7 @@ const de: Record<UiKey, string> = {
   'outcome.skipped-empty': 'Leere Zeile, übersprungen',
   replaces: 'Ersetzt {what} (gleicher Geschäftsschlüssel).',
   rowsNotShown:
-    '{n} weitere {n, plural, one {Zeile} other {Zeilen}} nicht angezeigt: Die Summen oben zählen sie mit.',
+    '{n, number} weitere {n, plural, one {Zeile} other {Zeilen}} nicht angezeigt: Die Summen oben zählen sie mit.',
   wholeRow: '(ganze Zeile)',
   migrationOffer: 'Es gibt eine neuere Version {version} — diese offene Registrierung dorthin verschieben',
   migrationAllKept: '{n, plural, one {Die Antwort passt} other {Alle # Antworten passen}} zur neuen Version.',
@@ -875,9 +922,9 @@ const de: Record<UiKey, string> = {
     '{n, plural, one {# Antwort wird} other {# Antworten werden}} behalten; {lost, plural, one {# passt nicht mehr und wird} other {# passen nicht mehr und werden}} vor dem Verschieben aufgelistet.',
   migrationReview: 'Verschiebung prüfen',
   migrationTitle: 'Diese offene Registrierung von Version {from} nach {to} verschieben',
-  migrationKept: 'Behalten ({n})',
+  migrationKept: 'Behalten ({n, number})',
   migrationRenamed: 'Unter einem neuen technischen Namen übernommen:',
-  migrationNotKept: 'Passt nicht mehr ({n})',
+  migrationNotKept: 'Passt nicht mehr ({n, number})',
   migrationNothingLost: 'Nichts: Jede Antwort wird übernommen.',
   migrationAfter:
     'Die Registrierung bleibt auf Version {version} Offen; was nicht mehr passt, bleibt darauf aufgeführt. Neue Pflichtfragen dieser Version sind vor dem Senden zu beantworten.',

@@ -380,13 +380,15 @@ describe('studio', () => {
     const progress = page.getByTestId('csv-progress');
     await progress.waitFor({ timeout: 60_000 });
     const first = await progress.textContent();
-    expect(first).toMatch(new RegExp(`^\\d+ of ${file.rows.length} rows done$`));
+    // Counts in the studio's language, grouped in thousands (3,178).
+    const n = (x: number) => x.toLocaleString('en');
+    expect(first).toMatch(new RegExp(`^[\\d,]+ of ${n(file.rows.length)} rows done$`));
     await expect
       .poll(() => progress.textContent({ timeout: 1000 }).catch(() => 'finished'), { timeout: 30_000 })
       .not.toBe(first);
     await page.getByTestId('csv-totals').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('csv-totals').textContent()).toBe(
-      `large.csv checked, nothing stored yet — ${file.rows.length} rows: ${file.rows.length - file.invalid.length} to send, 0 kept Open, 0 replacing, ${file.invalid.length} rejected, 0 empty.`,
+      `large.csv checked, nothing stored yet — ${n(file.rows.length)} rows: ${n(file.rows.length - file.invalid.length)} to send, 0 kept Open, 0 replacing, ${file.invalid.length} rejected, 0 empty.`,
     );
     expect(errors).toEqual([]);
     await close();

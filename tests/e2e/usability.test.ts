@@ -6,6 +6,8 @@
  * One studio server and one browser; each test has its own browser context and fails on any
  * console error.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectConsoleErrors, launch } from './browser.ts';
@@ -184,6 +186,86 @@ describe('what a clinician meets: numbers, errors, layout', () => {
     expect(await counter.getAttribute('title')).toMatch(/^\d+ of \d+ required fields? filled$/);
     expect(await page.getByTestId('counter-legend').textContent()).toBe(
       '2/5: required fields of the section filled',
+    );
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
+});
+
+describe('what a registry designer meets', () => {
+  it('4. says a version preview is one: no status, no Save; Check validates as Send would and stores nothing', async () => {
+    const { page, errors, close } = await openStudio('r/angio/follow-up-pci/v/2.0.0');
+    await page.locator('[data-status]').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('preview');
+    expect(await page.locator('[data-status]').first().textContent()).toBe('Preview — nothing is stored');
+    expect(await page.locator('[data-action="save"]').count()).toBe(0);
+    expect(await page.locator('[data-action="send"]').count()).toBe(0);
+    expect(await page.getByTestId('preview-note').textContent()).toBe(
+      'Checks the form as Send would; nothing is stored or sent.',
+    );
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    expect(await page.getByTestId('error-summary').textContent()).toMatch(
+      /^The form would be refused: \d+ errors to correct\.$/,
+    );
+    // Nothing was stored: the registrations of the type are still none, no save state shown.
+    expect(await page.locator('[data-save-state="saved"]').count()).toBe(0);
+    await page.goto(`${studio.url}#/r/angio/follow-up-pci`);
+    await page.getByText('No registration yet').waitFor({ timeout: 60_000 });
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
+
+  it('5. warns and asks before saving a definition with errors; a draft on disk is not called a new file', async () => {
+    const path = 'defibrillators/primo-implantation/2.1.0.yaml';
+    const original = readFileSync(join(studio.definitions, path), 'utf8');
+    const { page, errors, close } = await openStudio('edit/defibrillators/primo-implantation/2.1.0');
+    const editor = page.locator('.cm-content');
+    await editor.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('file-status').textContent()).toBe('Draft');
+    // `status: draft : : []`, as a designer typed it by mistake.
+    await editor.click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < original.split('\n').findIndex((l) => l.startsWith('status:')); i++)
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' : : []');
+    const dialogs: string[] = [];
+    // First refused (the dialog dismissed): nothing is written.
+    page.once('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.locator('[data-action="save-file"]').click();
+    await page.getByTestId('save-notice').waitFor();
+    expect(dialogs[0]).toMatch(
+      /^This definition has \d+ errors? \(first: line \d+: .+\)\. Saved as it is, it breaks `regforms check`/,
+    );
+    expect(await page.getByTestId('save-notice').textContent()).toContain('Not saved: fix the errors first');
+    expect(readFileSync(join(studio.definitions, path), 'utf8')).toBe(original);
+    // Then confirmed: written, and the notice says it has errors.
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('[data-action="save-file"]').click();
+    await expect
+      .poll(() => page.getByTestId('save-notice').textContent())
+      .toMatch(/^Saved to .+ with \d+ errors?: `regforms check` fails/);
+    expect(readFileSync(join(studio.definitions, path), 'utf8')).toContain('status: draft : : []');
+    // Opened again: the file is on disk, with errors; not a "new file".
+    await page.reload();
+    await page.locator('.cm-content').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('file-status').textContent()).toBe('Draft · file with errors');
+    writeFileSync(join(studio.definitions, path), original);
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    await close();
+  }, 180_000);
+
+  it('6. names the actions of a version without ambiguity: try the form, read or edit the definition', async () => {
+    const { page, errors, close } = await openStudio('r/defibrillators/primo-implantation');
+    const published = page.locator('[data-version="2.0.0"]');
+    await published.waitFor({ timeout: 60_000 });
+    const links = await published.getByRole('link').allTextContents();
+    expect(links).toEqual(['2.0.0', 'Try the form', 'Read the definition', 'CSV']);
+    expect(await page.locator('[data-version="2.1.0"]').getByRole('link').allTextContents()).toContain(
+      'Edit the definition',
     );
     expect(errors).toEqual([]);
     await close();

@@ -29,6 +29,11 @@ import { translator } from './strings.ts';
 export type RegistryFormProps = UseFormSessionOptions & {
   /** Renderers to use after the stock material ones (the regforms custom renderers). */
   renderers?: JsonFormsRendererRegistryEntry[];
+  /**
+   * A preview of a version (a designer's, a reviewer's): it says so, stores nothing and sends
+   * nothing. "Check" validates as Send would; there is no Save, status or Delete.
+   */
+  preview?: boolean;
 };
 
 /** FormError → the ajv error shape JSON Forms places next to each control. */
@@ -304,12 +309,16 @@ export function RegistryForm(props: RegistryFormProps) {
           {t('form.title', form.meta.registrationType)}
         </Typography>
         <Chip label={`v${form.meta.version}`} size="small" variant="outlined" />
-        <Chip
-          label={t(`status.${status}`)}
-          size="small"
-          color={status === 'sent' ? 'success' : status === 'deleted' ? 'default' : 'primary'}
-          data-status={status}
-        />
+        {props.preview ? (
+          <Chip label={t('preview')} size="small" color="warning" data-status="preview" />
+        ) : (
+          <Chip
+            label={t(`status.${status}`)}
+            size="small"
+            color={status === 'sent' ? 'success' : status === 'deleted' ? 'default' : 'primary'}
+            data-status={status}
+          />
+        )}
         {registration?.registrationCode && (
           <Typography component="p" data-testid="registration-code">
             {t('registrationCode')}: <strong>{registration.registrationCode}</strong>
@@ -328,7 +337,7 @@ export function RegistryForm(props: RegistryFormProps) {
           sx={{ mb: 2, '&:focus': { outline: '2px solid', outlineColor: 'error.dark' } }}
         >
           <Typography component="p" sx={{ fontWeight: 500 }} data-testid="error-summary">
-            {t('sendFailed.count', undefined, { count: errorCount })}
+            {t(props.preview ? 'checkFailed.count' : 'sendFailed.count', undefined, { count: errorCount })}
           </Typography>
           <Box data-testid="error-list">
             {groups.map((g) => (
@@ -454,7 +463,17 @@ export function RegistryForm(props: RegistryFormProps) {
             {notice.key === 'lifecycle' ? notice.text : t(notice.key)}
           </Alert>
         )}
-        {!readOnly && (
+        {!readOnly && props.preview && (
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+            <Button variant="contained" onClick={() => void session.check()} data-action="check">
+              {t('check')}
+            </Button>
+            <Typography variant="body2" sx={{ color: 'text.secondary' }} data-testid="preview-note">
+              {t('preview.note')}
+            </Typography>
+          </Box>
+        )}
+        {!readOnly && !props.preview && (
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
             <Button variant="outlined" onClick={() => void session.save()} data-action="save">
               {t('save')}

@@ -102,6 +102,30 @@ export const RENDERER_MESSAGES = {
     en: 'The registration was not sent: {count, plural, one {# error to correct} other {# errors to correct}}.',
     de: 'Die Registrierung wurde nicht gesendet: {count, plural, one {# Fehler zu korrigieren} other {# Fehler zu korrigieren}}.',
   },
+  preview: {
+    fr: 'Aperçu — rien n’est enregistré',
+    nl: 'Voorbeeld — er wordt niets opgeslagen',
+    en: 'Preview — nothing is stored',
+    de: 'Vorschau — nichts wird gespeichert',
+  },
+  'preview.note': {
+    fr: 'Vérifie le formulaire comme l’envoi le ferait ; rien n’est enregistré ni envoyé.',
+    nl: 'Controleert het formulier zoals verzenden het zou doen; er wordt niets opgeslagen of verzonden.',
+    en: 'Checks the form as Send would; nothing is stored or sent.',
+    de: 'Prüft das Formular wie beim Senden; nichts wird gespeichert oder gesendet.',
+  },
+  check: {
+    fr: 'Vérifier',
+    nl: 'Controleren',
+    en: 'Check',
+    de: 'Prüfen',
+  },
+  checkOk: {
+    fr: 'Le formulaire serait accepté. Rien n’a été enregistré ni envoyé (aperçu).',
+    nl: 'Het formulier zou aanvaard worden. Er werd niets opgeslagen of verzonden (voorbeeld).',
+    en: 'The form would be accepted. Nothing was stored or sent (preview).',
+    de: 'Das Formular würde angenommen. Nichts wurde gespeichert oder gesendet (Vorschau).',
+  },
   'computed.empty': {
     fr: 'calculé dès que les champs dont il dépend sont remplis',
     nl: 'berekend zodra de velden waarvan het afhangt ingevuld zijn',
@@ -119,6 +143,12 @@ export const RENDERER_MESSAGES = {
     nl: '2/5: ingevulde verplichte velden van de sectie',
     en: '2/5: required fields of the section filled',
     de: '2/5: ausgefüllte Pflichtfelder des Abschnitts',
+  },
+  'checkFailed.count': {
+    fr: 'Le formulaire serait refusé : {count, plural, one {# erreur à corriger} other {# erreurs à corriger}}.',
+    nl: 'Het formulier zou geweigerd worden: {count, plural, one {# fout te verbeteren} other {# fouten te verbeteren}}.',
+    en: 'The form would be refused: {count, plural, one {# error to correct} other {# errors to correct}}.',
+    de: 'Das Formular würde abgelehnt: {count, plural, one {# Fehler zu korrigieren} other {# Fehler zu korrigieren}}.',
   },
   sentOk: {
     fr: "L'enregistrement a été envoyé.",

@@ -49,7 +49,7 @@ export type SyncState =
  * a lifecycle error with the registrations package's own message.
  */
 export type Notice =
-  | { severity: 'success' | 'error'; key: 'sentOk' | 'sendFailed' }
+  | { severity: 'success' | 'error'; key: 'sentOk' | 'sendFailed' | 'checkOk' }
   | { severity: 'error'; key: 'lifecycle'; code: string; text: string };
 
 export interface FormSessionEvents {
@@ -121,6 +121,11 @@ export interface FormSession {
   save(): Promise<LifecycleResult | undefined>;
   /** Send: Sent with a registration code when valid; otherwise stays Open with every error. */
   send(): Promise<LifecycleResult | undefined>;
+  /**
+   * Checks the data as Send would, without storing or sending anything (a preview): every
+   * error shown, or the notice that the form would be accepted.
+   */
+  check(): Promise<FormError[]>;
   /** Delete: the registration becomes Deleted (kept). */
   remove(): Promise<Registration | undefined>;
   /**
@@ -323,6 +328,17 @@ export function createFormSession(options: FormSessionOptions): FormSession {
         failed(e);
         return undefined;
       }
+    },
+
+    async check() {
+      cancelAutosave();
+      await session.flush();
+      set({ attemptedSend: true });
+      const ok = state.errors.length === 0;
+      set({
+        notice: ok ? { severity: 'success', key: 'checkOk' } : { severity: 'error', key: 'sendFailed' },
+      });
+      return state.errors;
     },
 
     async remove() {

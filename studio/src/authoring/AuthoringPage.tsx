@@ -80,7 +80,10 @@ function Authoring({
   const [current, setCurrent] = useState(initial.text ?? '');
   const [outcome, setOutcome] = useState<CompileOutcome>();
   const [lastGood, setLastGood] = useState<CompiledForm>();
-  const [notice, setNotice] = useState<{ severity: 'success' | 'error' | 'info'; text: string }>();
+  const [notice, setNotice] = useState<{
+    severity: 'success' | 'error' | 'info' | 'warning';
+    text: string;
+  }>();
   const [saving, setSaving] = useState(false);
   const [newVersion, setNewVersion] = useState(false);
   const editor = useRef<YamlEditorApi>(null);
@@ -124,15 +127,39 @@ function Authoring({
     };
   }, [client, current, files, path, registry, type, version, initial.text]);
 
+  // A file with errors on disk breaks `regforms check` for everyone: the text is compiled as it
+  // is now (not the last result, which may be a keystroke old), and saving it is confirmed.
   const onSave = useCallback(async () => {
     setSaving(true);
+    let errors: Diagnostic[] = [];
+    if (client) {
+      const input = registryFiles(
+        [...files.filter((f) => f.path !== path), { path, text: current }],
+        registry,
+      );
+      const result = await client.compile(input).catch(() => undefined);
+      errors = result?.diagnostics.filter((d) => d.severity === 'error' && d.file === path) ?? [];
+    }
+    const first = errors[0];
+    if (
+      first &&
+      !window.confirm(t('saveWithErrors', { n: errors.length, line: first.line, message: first.message }))
+    ) {
+      setSaving(false);
+      setNotice({ severity: 'warning', text: t('notSavedErrors') });
+      return;
+    }
     const result = await save(path, current);
     setSaving(false);
     if (result.ok) {
       clearDraft(path);
-      setNotice({ severity: 'success', text: t('savedTo', { path }) });
+      setNotice(
+        errors.length
+          ? { severity: 'warning', text: t('savedWithErrors', { path, n: errors.length }) }
+          : { severity: 'success', text: t('savedTo', { path }) },
+      );
     } else setNotice({ severity: 'error', text: t('saveFailed', { error: result.error }) });
-  }, [save, path, current, t]);
+  }, [save, path, current, t, client, files, registry]);
 
   const discard = useCallback(() => {
     if (disk === undefined || !window.confirm(t('discardConfirm'))) return;
@@ -165,8 +192,12 @@ function Authoring({
         </Typography>
         <Chip
           label={
-            onDiskVersion ? t(`status.${onDiskVersion.status}`) : `${t('status.draft')} · ${t('newFile')}`
+            onDiskVersion
+              ? t(`status.${onDiskVersion.status}`)
+              : // On disk but not compiled (its errors keep it out of the catalog): not a new file.
+                `${t('status.draft')} · ${disk !== undefined ? t('fileWithErrors') : t('newFile')}`
           }
+          data-testid="file-status"
           color={published ? 'success' : 'default'}
           variant={published ? 'filled' : 'outlined'}
         />

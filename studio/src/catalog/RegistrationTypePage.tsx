@@ -110,7 +110,7 @@ function TypeView({ compiled, registry, type }: { compiled: Compiled; registry: 
                 </TableCell>
                 <TableCell />
                 <TableCell>
-                  <Link href={`#/edit/${registry}/${type}/${v}`}>{t('edit')}</Link>
+                  <Link href={`#/edit/${registry}/${type}/${v}`}>{t('definition.edit')}</Link>
                 </TableCell>
               </TableRow>
             ))}
@@ -141,7 +141,7 @@ function TypeView({ compiled, registry, type }: { compiled: Compiled; registry: 
                     <Box sx={{ display: 'flex', gap: 2 }}>
                       <Link href={`#/r/${registry}/${type}/v/${v.version}`}>{t('tryForm')}</Link>
                       <Link href={`#/edit/${registry}/${type}/${v.version}`}>
-                        {v.status === 'published' ? t('view') : t('edit')}
+                        {v.status === 'published' ? t('definition.view') : t('definition.edit')}
                       </Link>
                       {ok && (
                         <Link

@@ -32,7 +32,7 @@ function VersionView({
   version: string;
 }) {
   const { t, lang } = useLang();
-  // A preview stores nothing: its own memory store, gone with the page.
+  // A preview stores nothing (the form is told so: no Save, no Send); a memory store all the same.
   const scratch = useMemo(() => new Registrations(new MemoryStore()), []);
   const entry = findType(compiled, registry, type);
   const v = entry?.type.versions.find((x) => x.version === version);
@@ -53,7 +53,7 @@ function VersionView({
         {v.latest && <Chip label={t('latest')} color="primary" />}
         <Chip variant="outlined" label={`${t('effective')} ${v.effective}`} />
         <Button variant="outlined" href={`#/edit/${registry}/${type}/${version}`}>
-          {v.status === 'published' ? t('view') : t('edit')}
+          {v.status === 'published' ? t('definition.view') : t('definition.edit')}
         </Button>
         {previous && (
           <Button
@@ -79,6 +79,7 @@ function VersionView({
             registrations={scratch}
             renderers={regformsRenderers}
             autosave={0}
+            preview
           />
         </Paper>
       ) : (

@@ -164,9 +164,10 @@ function RegistrationView({
       entry={entry}
       items={[
         {
+          // The registration itself: its code once sent, else what it is (never "Registrations").
           label:
             registration?.registrationCode ??
-            (isNew && !registration ? t('newRegistration') : t('registrations')),
+            (registration ? t('registrationCrumb', { status: registration.status }) : t('newRegistration')),
         },
       ]}
     />

@@ -56,13 +56,15 @@ export interface Crumb {
 export function Breadcrumbs({ items }: { items: Crumb[] }) {
   const { t } = useLang();
   return (
+    // Links look like links (primary, underlined) and the page itself like text: not grey links
+    // beside a dark non-link.
     <MuiBreadcrumbs aria-label="breadcrumb" sx={{ mb: 2 }}>
-      <Link href="#/" underline="hover" color="inherit">
+      <Link href="#/" underline="always" color="primary.dark">
         {t('catalog')}
       </Link>
       {items.map((c) =>
         c.href ? (
-          <Link key={c.label} href={c.href} underline="hover" color="inherit">
+          <Link key={c.label} href={c.href} underline="always" color="primary.dark">
             {c.label}
           </Link>
         ) : (
