@@ -271,3 +271,106 @@ describe('what a registry designer meets', () => {
     await close();
   }, 120_000);
 });
+
+describe('long texts, CSV reports, language and navigation', () => {
+  it('7. wraps a label without spaces instead of widening the page, and check warns about its length', async () => {
+    const path = 'defibrillators/primo-implantation/2.1.0.yaml';
+    const original = readFileSync(join(studio.definitions, path), 'utf8');
+    const long = 'Physician'.repeat(1200);
+    writeFileSync(
+      join(studio.definitions, path),
+      original
+        .replace('en: Physician responsible for the indication (RIZIV/INAMI number)', `en: ${long}`)
+        .replace('en: Medical data,', `en: Medical${long},`)
+        .replace('en: First implantation of a defibrillator,', `en: First${long},`),
+    );
+    try {
+      const { page, errors, close } = await openStudio('r/defibrillators/primo-implantation/v/2.1.0');
+      await page.locator('[data-status]').first().waitFor({ timeout: 60_000 });
+      await section(page, /Healthcare professional/).click();
+      await page.getByLabel(long.slice(0, 50), { exact: false }).first().waitFor({ timeout: 30_000 });
+      const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+      expect(await width()).toBeLessThanOrEqual(1400);
+      await section(page, /^Medical/).click();
+      expect(await width()).toBeLessThanOrEqual(1400);
+      await page.goto(`${studio.url}#/r/defibrillators/primo-implantation`);
+      await page.locator('[data-version="2.1.0"]').waitFor({ timeout: 60_000 });
+      expect(await width()).toBeLessThanOrEqual(1400);
+      // The authoring page shows the length warning at its line.
+      await page.goto(`${studio.url}#/edit/defibrillators/primo-implantation/2.1.0`);
+      const warning = page
+        .locator('[data-testid="diagnostics"] li[data-code="TEXT_TOO_LONG"]')
+        .filter({ hasText: 'The en label' });
+      await warning.waitFor({ timeout: 60_000 });
+      expect(await warning.textContent()).toContain(
+        'The en label is 10,800 characters long; at most 200 are allowed',
+      );
+      expect(await width()).toBeLessThanOrEqual(1400);
+      expect(errors).toEqual([]);
+      await close();
+    } finally {
+      writeFileSync(join(studio.definitions, path), original);
+    }
+  }, 180_000);
+
+  it('8. says a missing required column once for the file, and once per row with the count, not per column and row', async () => {
+    const { page, errors, close } = await openStudio('csv/angio/follow-up-pci/2.0.0');
+    await page.getByRole('heading', { level: 1, name: /^CSV/ }).waitFor({ timeout: 60_000 });
+    const header = 'IDC_PAT;DT_PAT_DOB;CD_PAT_SEX;CD_PAT_PLC_RESDC';
+    const rows = ['93051822361;18/05/1993;F;1000', '85073003328;30/07/1985;M;1000'];
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+      name: 'missing.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\n${rows.join('\n')}\n`),
+    });
+    await page.getByTestId('csv-totals').waitFor({ timeout: 60_000 });
+    const fileIssues = await page
+      .getByTestId('file-issues')
+      .locator('[data-code="MISSING_REQUIRED_COLUMN"]')
+      .count();
+    expect(fileIssues).toBeGreaterThan(0);
+    const rowErrors = page.getByTestId('csv-rows').locator('[data-code]');
+    const codes = await rowErrors.evaluateAll((els) => els.map((el) => el.getAttribute('data-code')));
+    // One error per row for the missing columns, never one `required` per missing column and row.
+    expect(codes.filter((c) => c === 'REJECTED_MISSING_COLUMNS')).toHaveLength(rows.length);
+    const columns = await rowErrors.evaluateAll((els) => els.map((el) => el.getAttribute('data-column')));
+    expect(columns).not.toContain('TX_AUTHOR');
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
+
+  it('9. follows the language chosen, keeps the language label readable, names the page in the trail', async () => {
+    const { page, errors, close } = await newRegistration('angio/follow-up-pci');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByTestId('error-summary').waitFor();
+    // The registration is stored Open: the trail names it, not "Registrations".
+    const trail = page.getByRole('navigation', { name: 'breadcrumb' });
+    const here = trail.locator('[aria-current="page"]').last();
+    await expect.poll(() => here.textContent()).toBe('Open registration');
+    // Links in the trail look like links; the page itself is plain text.
+    const style = async (locator: ReturnType<Page['locator']>) =>
+      locator.evaluate((el) => ({
+        color: getComputedStyle(el).color,
+        line: getComputedStyle(el).textDecorationLine,
+      }));
+    const link = await style(trail.getByRole('link', { name: 'Catalog' }));
+    const current = await style(here);
+    expect(link.line).toBe('underline');
+    expect(link.color).not.toBe(current.color);
+    expect(link.color).not.toBe('rgba(0, 0, 0, 0.6)');
+    // Switch to French: the summary of the refused Send follows.
+    await page.getByTestId('language').locator('..').click();
+    await page.getByRole('option', { name: 'Français' }).click();
+    await expect
+      .poll(() => page.getByTestId('error-summary').textContent())
+      .toMatch(/^L'enregistrement n'a pas été envoyé/);
+    await expect.poll(() => here.textContent()).toBe('Enregistrement ouvert');
+    // The language label stays light on the dark bar after the choice (focused).
+    const label = page.locator('header label, .MuiAppBar-root label').first();
+    const colour = await label.evaluate((el) => getComputedStyle(el).color);
+    const [r, g, b] = colour.match(/\d+/g)!.map(Number);
+    expect((r! + g! + b!) / 3).toBeGreaterThan(200);
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
+});
