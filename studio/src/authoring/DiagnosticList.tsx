@@ -4,6 +4,7 @@ import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { Diagnostic } from '@regforms/definition';
+import { escapeHidden } from '@regforms/runtime';
 import { useLang } from '../i18n.tsx';
 
 export function DiagnosticList({
@@ -61,11 +62,12 @@ export function DiagnosticList({
               </Typography>
             </Box>
             <Typography variant="body2" sx={{ mt: 0.25 }}>
-              {d.message}
+              {/* A bidi override or control quoted from the file is shown escaped, not obeyed. */}
+              {escapeHidden(d.message)}
             </Typography>
             {d.hint && (
               <Typography variant="body2" color="text.secondary">
-                {t('hint')}: {d.hint}
+                {t('hint')}: {escapeHidden(d.hint)}
               </Typography>
             )}
           </Box>

@@ -25,7 +25,7 @@ import {
   TokenError,
 } from '@regforms/server';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { count, definitionsFolder } from '../output.ts';
+import { count, definitionsFolder, say, tell } from '../output.ts';
 import { UsageError } from '../usage.ts';
 
 interface DatabaseFlags {
@@ -123,9 +123,7 @@ The pseudonymised export needs ${PSEUDONYM_KEY_VARIABLE} (the hospital's secret 
       const dir = definitionsFolder(flags.definitions, 'pass --definitions DIR');
       const forms = loadForms(dir);
       if (forms.diagnostics.length > 0)
-        process.stderr.write(
-          `${formatDiagnostics(forms.diagnostics)}\nThe versions with errors above are not served.\n`,
-        );
+        tell(`${formatDiagnostics(forms.diagnostics)}\nThe versions with errors above are not served.\n`);
       let node: Awaited<ReturnType<typeof startNode>>;
       try {
         // Without --element, the node serves @regforms/element's bundle when it is built.
@@ -150,7 +148,7 @@ The pseudonymised export needs ${PSEUDONYM_KEY_VARIABLE} (the hospital's secret 
         throw e;
       }
       const served = forms.all().length;
-      process.stderr.write(
+      tell(
         `regforms node on ${node.url} (API docs ${node.url}/docs), ${count(served, 'form version')} from ${dir}, database: ${
           node.database.kind === 'pglite' ? `embedded, ${node.database.where}` : node.database.where
         }\n`,
@@ -183,7 +181,7 @@ The pseudonymised export needs ${PSEUDONYM_KEY_VARIABLE} (the hospital's secret 
   ).action(async (flags: DatabaseFlags & { org: string; name: string }) => {
     await withDatabase(flags, async ({ db }) => {
       const made = await createToken(db, flags.org, flags.name);
-      process.stderr.write(
+      tell(
         `Token ${made.id} for organisation ${flags.org} (${flags.name}). It is shown once; keep it secret:\n`,
       );
       process.stdout.write(`${made.token}\n`);
@@ -201,7 +199,7 @@ The pseudonymised export needs ${PSEUDONYM_KEY_VARIABLE} (the hospital's secret 
       if (flags.json) process.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
       else
         for (const t of tokens)
-          process.stdout.write(
+          say(
             `${t.id}  ${t.organisation}  ${t.name}  made ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ''}\n`,
           );
     });
@@ -215,7 +213,7 @@ The pseudonymised export needs ${PSEUDONYM_KEY_VARIABLE} (the hospital's secret 
   ).action(async (id: string, flags: DatabaseFlags) => {
     await withDatabase(flags, async ({ db }) => {
       await revokeToken(db, id);
-      process.stderr.write(`Token ${id} revoked: it is refused from now on.\n`);
+      tell(`Token ${id} revoked: it is refused from now on.\n`);
     });
     done(0);
   });
@@ -264,7 +262,7 @@ The pseudonymised export needs ${PSEUDONYM_KEY_VARIABLE} (the hospital's secret 
         const text = `${JSON.stringify(exported, null, 2)}\n`;
         if (flags.out) writeFileSync(resolve(flags.out), text);
         else process.stdout.write(text);
-        process.stderr.write(
+        tell(
           `${count(exported.registrations.length, 'registration')} exported; pseudonymised: ${exported.pseudonymised.join(', ') || 'none'}\n`,
         );
       });
