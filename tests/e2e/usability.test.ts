@@ -219,43 +219,51 @@ describe('what a registry designer meets', () => {
     const path = 'defibrillators/primo-implantation/2.1.0.yaml';
     const original = readFileSync(join(studio.definitions, path), 'utf8');
     const { page, errors, close } = await openStudio('edit/defibrillators/primo-implantation/2.1.0');
-    const editor = page.locator('.cm-content');
-    await editor.waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('file-status').textContent()).toBe('Draft');
-    // `status: draft : : []`, as a designer typed it by mistake.
-    await editor.click();
-    await page.keyboard.press('Control+Home');
-    for (let i = 0; i < original.split('\n').findIndex((l) => l.startsWith('status:')); i++)
-      await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('End');
-    await page.keyboard.type(' : : []');
-    const dialogs: string[] = [];
-    // First refused (the dialog dismissed): nothing is written.
-    page.once('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.locator('[data-action="save-file"]').click();
-    await page.getByTestId('save-notice').waitFor();
-    expect(dialogs[0]).toMatch(
-      /^This definition has \d+ errors? \(first: line \d+: .+\)\. Saved as it is, it breaks `regforms check`/,
-    );
-    expect(await page.getByTestId('save-notice').textContent()).toContain('Not saved: fix the errors first');
-    expect(readFileSync(join(studio.definitions, path), 'utf8')).toBe(original);
-    // Then confirmed: written, and the notice says it has errors.
-    page.once('dialog', (d) => void d.accept());
-    await page.locator('[data-action="save-file"]').click();
-    await expect
-      .poll(() => page.getByTestId('save-notice').textContent())
-      .toMatch(/^Saved to .+ with \d+ errors?: `regforms check` fails/);
-    expect(readFileSync(join(studio.definitions, path), 'utf8')).toContain('status: draft : : []');
-    // Opened again: the file is on disk, with errors; not a "new file".
-    await page.reload();
-    await page.locator('.cm-content').waitFor({ timeout: 60_000 });
-    await expect.poll(() => page.getByTestId('file-status').textContent()).toBe('Draft · file with errors');
-    writeFileSync(join(studio.definitions, path), original);
-    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
-    await close();
+    // The file on disk is put back whatever happens: the next tests read it.
+    try {
+      const editor = page.locator('.cm-content');
+      await editor.waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('file-status').textContent()).toBe('Draft');
+      // `status: draft : : []`, as a designer typed it by mistake.
+      await editor.click();
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < original.split('\n').findIndex((l) => l.startsWith('status:')); i++)
+        await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' : : []');
+      const dialogs: string[] = [];
+      // First refused (the dialog dismissed): nothing is written.
+      page.once('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.locator('[data-action="save-file"]').click();
+      await page.getByTestId('save-notice').waitFor({ timeout: 60_000 });
+      expect(dialogs[0]).toMatch(
+        /^This definition has \d+ errors? \(first: line \d+: .+\)\. Saved as it is, it breaks `regforms check`/,
+      );
+      expect(await page.getByTestId('save-notice').textContent()).toContain(
+        'Not saved: fix the errors first',
+      );
+      expect(readFileSync(join(studio.definitions, path), 'utf8')).toBe(original);
+      // Then confirmed: written, and the notice says it has errors.
+      page.once('dialog', (d) => void d.accept());
+      await page.locator('[data-action="save-file"]').click();
+      await expect
+        .poll(() => page.getByTestId('save-notice').textContent(), { timeout: 60_000 })
+        .toMatch(/^Saved to .+ with \d+ errors?: `regforms check` fails/);
+      expect(readFileSync(join(studio.definitions, path), 'utf8')).toContain('status: draft : : []');
+      // Opened again: the file is on disk, with errors; not a "new file".
+      await page.reload();
+      await page.locator('.cm-content').waitFor({ timeout: 60_000 });
+      await expect
+        .poll(() => page.getByTestId('file-status').textContent(), { timeout: 60_000 })
+        .toBe('Draft · file with errors');
+      expect(errors).toEqual([]);
+    } finally {
+      writeFileSync(join(studio.definitions, path), original);
+      await close();
+    }
   }, 180_000);
 
   it('6. names the actions of a version without ambiguity: try the form, read or edit the definition', async () => {
