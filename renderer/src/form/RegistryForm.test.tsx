@@ -54,6 +54,31 @@ describe('RegistryForm', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Patiënt');
   });
 
+  it('marks a field of a repeat item required when that item requires it (required when shown)', async () => {
+    const registrations = new Registrations(new MemoryStore());
+    const result = await registrations.submit(
+      form,
+      { PCI: [{ DT_PCI: '2024-03-02', CD_COMPLIC: true }, { DT_PCI: '2024-03-03', CD_COMPLIC: false }] },
+      { send: false },
+    );
+    render(
+      <RegistryForm
+        form={form}
+        lang="en"
+        registrations={registrations}
+        registration={result.registration}
+        autosave={0}
+        renderers={regformsRenderers}
+      />,
+    );
+    fireEvent.click(nav().querySelector('[data-section="procedure"]')!);
+    // Item 1 has a complication: its detail is shown and required; item 2's is not shown.
+    const detail = await screen.findAllByLabelText(/^Detail/);
+    expect(detail).toHaveLength(1);
+    expect(detail[0]!.getAttribute('aria-required')).toBe('true');
+    expect(detail[0]!.closest('.regforms-control')!.querySelector('.MuiFormLabel-asterisk')).not.toBeNull();
+  });
+
   it('moves between sections and counts what is required and missing', async () => {
     setup();
     fireEvent.click(within(nav()).getByRole('button', { name: /Admission/ }));

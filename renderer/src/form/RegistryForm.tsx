@@ -17,7 +17,7 @@ import { applyComputed, type FormError, type RegistrationData } from '@regforms/
 import type { ErrorObject } from 'ajv';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { PendingEditsContext } from '../renderers/common.tsx';
+import { CompiledFormContext, PendingEditsContext } from '../renderers/common.tsx';
 import { errorGroups, requiredNow, type SectionInfo, sectionOfPath } from '../session/sections.ts';
 import {
   type UseFormSessionOptions,
@@ -424,20 +424,22 @@ export function RegistryForm(props: RegistryFormProps) {
             </Typography>
           )}
           <PendingEditsContext.Provider value={session.edits}>
-            <JsonForms
-              key={current.id}
-              schema={sectionSchema as never}
-              uischema={sectionUi}
-              data={data}
-              renderers={renderers}
-              cells={materialCells}
-              ajv={session.ajv}
-              i18n={i18n}
-              readonly={readOnly}
-              validationMode="NoValidation"
-              additionalErrors={ajvErrors}
-              middleware={middleware}
-            />
+            <CompiledFormContext.Provider value={form}>
+              <JsonForms
+                key={current.id}
+                schema={sectionSchema as never}
+                uischema={sectionUi}
+                data={data}
+                renderers={renderers}
+                cells={materialCells}
+                ajv={session.ajv}
+                i18n={i18n}
+                readonly={readOnly}
+                validationMode="NoValidation"
+                additionalErrors={ajvErrors}
+                middleware={middleware}
+              />
+            </CompiledFormContext.Provider>
           </PendingEditsContext.Provider>
           <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 2 }}>
             <Button disabled={position <= 0} onClick={() => setActive(visibleSections[position - 1]!.index)}>

@@ -13,8 +13,11 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import type { RegistrationData } from '@regforms/runtime';
+import { memo, useCallback, useContext, useEffect, useId, useMemo, useRef } from 'react';
+import { requiredInItem } from '../session/sections.ts';
 import {
+  CompiledFormContext,
   controlTester,
   FieldHelp,
   i18nKeyOf,
@@ -135,6 +138,7 @@ export const RepeatControl = memo(function RepeatControl(props: RegformsControlP
   // The "another one follows?" question is not asked in the last possible item.
   const lastDetail = useMemo(() => withoutControl(detail, next?.name), [detail, next?.name]);
   const itemSchema = schema.items as JsonSchema;
+  const repeatName = path.split('.').pop() ?? path;
 
   // Stable React keys per item, so removing item 1 does not hand item 2's inputs to item 1.
   const keys = useRef<number[]>([]);
@@ -201,6 +205,8 @@ export const RepeatControl = memo(function RepeatControl(props: RegformsControlP
           onRemove={remove}
           detail={i === max - 1 ? lastDetail : detail}
           itemSchema={itemSchema}
+          item={items[i]}
+          repeat={repeatName}
           t={t}
           locale={locale}
         />
@@ -236,6 +242,9 @@ const RepeatItem = memo(function RepeatItem(props: {
   onRemove: (index: number) => void;
   detail: UISchemaElement | undefined;
   itemSchema: JsonSchema;
+  /** The item's data and the repeat's technical name: which of its fields are required now. */
+  item: unknown;
+  repeat: string;
   t: Translate;
   locale: string;
 }) {
@@ -251,6 +260,17 @@ const RepeatItem = memo(function RepeatItem(props: {
     detail,
     itemSchema,
   } = props;
+  // The item's schema says which of its fields are required for this item's answers (a field
+  // required only when shown): JSON Forms marks each control from it, as the validator decides.
+  const form = useContext(CompiledFormContext);
+  const required = form
+    ? requiredInItem(form, props.repeat, (props.item ?? {}) as RegistrationData).join('\n')
+    : undefined;
+  const schema = useMemo(
+    () =>
+      required === undefined ? itemSchema : { ...itemSchema, required: required ? required.split('\n') : [] },
+    [itemSchema, required],
+  );
   return (
     <Paper
       component="section"
@@ -278,7 +298,7 @@ const RepeatItem = memo(function RepeatItem(props: {
         ) : null}
       </Box>
       {detail ? (
-        <JsonFormsDispatch schema={itemSchema} uischema={detail} path={itemPath} enabled={enabled} />
+        <JsonFormsDispatch schema={schema} uischema={detail} path={itemPath} enabled={enabled} />
       ) : null}
     </Paper>
   );

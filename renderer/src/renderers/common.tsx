@@ -9,6 +9,7 @@ import { transformPathToI18nPrefix } from '@jsonforms/core';
 import type { TranslateProps } from '@jsonforms/react';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
+import type { CompiledForm } from '@regforms/runtime';
 import {
   createContext,
   type ReactNode,
@@ -185,6 +186,13 @@ export function FieldHelp(props: {
     </>
   );
 }
+
+/**
+ * The compiled form, provided by the form around its JSON Forms: what a control needs of the
+ * form's logic (a repeat item's required fields). Stable for the form's life, so reading it
+ * re-renders nothing; controls outside such a form do without.
+ */
+export const CompiledFormContext = createContext<CompiledForm | undefined>(undefined);
 
 /** Provided by the form around its JSON Forms; controls outside such a form just omit it. */
 export const PendingEditsContext = createContext<PendingEdits | undefined>(undefined);

@@ -147,3 +147,10 @@ export function errorGroups(form: CompiledForm, sections: SectionInfo[], errors:
       }),
     }));
 }
+
+/** The fields of a repeat's item that are required for that item (isRequiredNow). */
+export function requiredInItem(form: CompiledForm, repeat: string, item: RegistrationData): string[] {
+  return form.logic.fields
+    .filter((f) => f.repeat === repeat && isRequiredNow(f, {}, item))
+    .map((f) => f.name);
+}
