@@ -58,7 +58,12 @@ describe('RegistryForm', () => {
     const registrations = new Registrations(new MemoryStore());
     const result = await registrations.submit(
       form,
-      { PCI: [{ DT_PCI: '2024-03-02', CD_COMPLIC: true }, { DT_PCI: '2024-03-03', CD_COMPLIC: false }] },
+      {
+        PCI: [
+          { DT_PCI: '2024-03-02', CD_COMPLIC: true },
+          { DT_PCI: '2024-03-03', CD_COMPLIC: false },
+        ],
+      },
       { send: false },
     );
     render(
