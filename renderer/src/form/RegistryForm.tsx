@@ -280,10 +280,9 @@ export function RegistryForm(props: RegistryFormProps) {
   );
   const errorCount = groups.reduce((n, g) => n + g.errors.length, 0);
   const summaryRef = useRef<HTMLDivElement | null>(null);
-  const summaryShown = failedSend && notice !== undefined;
   useEffect(() => {
-    if (summaryShown) summaryRef.current?.focus();
-  }, [summaryShown, notice]);
+    if (failedSend) summaryRef.current?.focus();
+  }, [failedSend, notice]);
   const status = registration?.status ?? 'open';
   const sectionLabel = (s: SectionInfo) => t(`${s.key}.label`, s.label);
 
@@ -310,7 +309,14 @@ export function RegistryForm(props: RegistryFormProps) {
         </Typography>
         <Chip label={`v${form.meta.version}`} size="small" variant="outlined" />
         {props.preview ? (
-          <Chip label={t('preview')} size="small" color="warning" data-status="preview" />
+          // Outlined, dark text: white on MUI's warning orange is below 4.5:1.
+          <Chip
+            label={t('preview')}
+            size="small"
+            variant="outlined"
+            sx={{ borderColor: 'warning.main', borderWidth: 2 }}
+            data-status="preview"
+          />
         ) : (
           <Chip
             label={t(`status.${status}`)}
@@ -327,7 +333,7 @@ export function RegistryForm(props: RegistryFormProps) {
         {readOnly && <Chip label={t('readOnly')} size="small" />}
       </Box>
 
-      {failedSend && notice && (
+      {failedSend && (
         <Alert
           severity="error"
           role="alert"

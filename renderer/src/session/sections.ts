@@ -65,18 +65,22 @@ export function sectionStatus(
   ajv: Ajv,
 ): SectionStatus[] {
   const logicByName = logicOf(form);
+  const computed = computedKeys(form);
   return sections.map((s) => {
     const shown = ruleHolds(s.element, data, '', ajv, undefined);
     let required = 0;
     let missing = 0;
     for (const name of s.names) {
       const f = logicByName.get(name);
-      if (!f || !isRequiredNow(f, data)) continue;
+      // A computed field is never typed: the fields it is made from are counted instead.
+      if (!f || f.compute || !isRequiredNow(f, data)) continue;
       required++;
       if (!filled(data[name])) missing++;
     }
     const inSection = new Set(s.names);
-    const errors = shownErrors.filter((e) => inSection.has(String(e.path[0]))).length;
+    const errors = shownErrors.filter(
+      (e) => inSection.has(String(e.path[0])) && !(e.keyword === 'required' && computed.has(e.key)),
+    ).length;
     return { shown, missing, required, errors };
   });
 }
@@ -123,7 +127,7 @@ export interface ErrorGroup {
  */
 export function errorGroups(form: CompiledForm, sections: SectionInfo[], errors: FormError[]): ErrorGroup[] {
   const order = new Map(form.logic.fields.map((f, i) => [f.key, i]));
-  const computed = new Set(form.logic.fields.filter((f) => f.compute).map((f) => f.key));
+  const computed = computedKeys(form);
   const rank = (e: FormError) => {
     const top = String(e.path[0]);
     const item = typeof e.path[1] === 'number' ? e.path[1] : -1;
@@ -153,4 +157,15 @@ export function requiredInItem(form: CompiledForm, repeat: string, item: Registr
   return form.logic.fields
     .filter((f) => f.repeat === repeat && isRequiredNow(f, {}, item))
     .map((f) => f.name);
+}
+
+const computedByForm = new WeakMap<CompiledForm, Set<string>>();
+/** Keys of the computed fields: their "required" is not one to fill (counters, error list). */
+function computedKeys(form: CompiledForm): Set<string> {
+  let keys = computedByForm.get(form);
+  if (!keys) {
+    keys = new Set(form.logic.fields.filter((f) => f.compute).map((f) => f.key));
+    computedByForm.set(form, keys);
+  }
+  return keys;
 }
