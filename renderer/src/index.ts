@@ -14,6 +14,7 @@ export type {
 } from './session/form-session.ts';
 export { createFormSession } from './session/form-session.ts';
 export { PendingEdits } from './session/pending-edits.ts';
+export { ruleAjv } from './session/rule-ajv.ts';
 export type { SectionInfo, SectionStatus } from './session/sections.ts';
 export type { UseFormSessionOptions } from './session/use-form-session.ts';
 export { useFormSession, useFormSessionState } from './session/use-form-session.ts';

@@ -8,6 +8,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { SourceFile } from '@regforms/definition';
 import { type CompiledForm, LOCK_FILE } from '@regforms/runtime';
 import type { CompileResult } from './compile.ts';
+import { validatorsModule } from './emit/validators.ts';
 
 /** Every YAML file under a definitions folder, paths relative to it with `/`. */
 export function readDefinitionFiles(dir: string): SourceFile[] {
@@ -31,13 +32,23 @@ export function formPath(out: string, form: Pick<CompiledForm, 'meta'>): string 
   return join(out, form.meta.registry, form.meta.registrationType, form.meta.version, 'form.json');
 }
 
-/** Writes `OUT/catalog.json` and one `form.json` per compiled version; returns the files written. */
+/** The validators module beside a version's form.json (emit/validators.ts). */
+export function validatorsPath(out: string, form: Pick<CompiledForm, 'meta'>): string {
+  return join(dirname(formPath(out, form)), VALIDATORS_FILE);
+}
+export const VALIDATORS_FILE = 'validators.js';
+
+/**
+ * Writes `OUT/catalog.json` and, per compiled version, `form.json` and its `validators.js`;
+ * returns the form files written.
+ */
 export function writeCompiled(out: string, result: Pick<CompileResult, 'forms' | 'catalog'>): string[] {
   const written: string[] = [];
   for (const form of result.forms) {
     const file = formPath(out, form);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(form, null, 2)}\n`);
+    writeFileSync(validatorsPath(out, form), validatorsModule(form));
     written.push(file);
   }
   mkdirSync(out, { recursive: true });

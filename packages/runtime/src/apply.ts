@@ -1,28 +1,9 @@
 import { evaluate } from '@regforms/expression';
-import type Ajv from 'ajv';
+import { conditionOf } from './compiled.ts';
 import type { CompiledForm, FieldLogic, JsonSchema, RegistrationData } from './form.ts';
-import { createConditionAjv } from './validate.ts';
-
-const sharedAjv: { ajv?: Ajv } = {};
-const compiledConditions = new WeakMap<JsonSchema, (data: unknown) => boolean>();
-// Speed: the fields of a section repeat its condition as separate objects (797 conditions, 76
-// distinct, in a 1,000-field form); compiling each text once keeps a form's first render fast.
-const conditionsByText = new Map<string, (data: unknown) => boolean>();
 
 function holds(condition: JsonSchema, data: unknown): boolean {
-  let fn = compiledConditions.get(condition);
-  if (!fn) {
-    const text = JSON.stringify(condition);
-    fn = conditionsByText.get(text);
-    if (!fn) {
-      sharedAjv.ajv ??= createConditionAjv();
-      const v = sharedAjv.ajv.compile(condition);
-      fn = (d) => v(d) as boolean;
-      conditionsByText.set(text, fn);
-    }
-    compiledConditions.set(condition, fn);
-  }
-  return fn(data);
+  return conditionOf(condition)(data);
 }
 
 /** Is this field shown for this data (for a field in a repeat: for this item)? */

@@ -1,3 +1,4 @@
+export { compileValidators, conditionTexts, createAjv, createConditionAjv } from './ajv.ts';
 export { applyComputed, computeAndPrune, isRequiredNow, isVisible, prune } from './apply.ts';
 export type {
   Catalog,
@@ -16,6 +17,15 @@ export {
   mostRecent,
 } from './catalog.ts';
 export { codePoint, escapeHidden, hiddenCharacterName, hiddenCharacters } from './characters.ts';
+export type { ConditionFn, FormValidators, SchemaValidateFn, ValidatorsModule } from './compiled.ts';
+export {
+  conditionOf,
+  hasValidators,
+  installValidators,
+  provideValidators,
+  ValidatorsMismatchError,
+  validatorsOf,
+} from './compiled.ts';
 export type {
   CompiledForm,
   CsvColumn,
@@ -44,4 +54,4 @@ export { formatNiss, isValidNiss, normaliseNiss } from './niss.ts';
 export type { SampleOptions } from './sample.ts';
 export { random, sampleData, sampleNiss } from './sample.ts';
 export type { FormError, Validator } from './validate.ts';
-export { createAjv, createValidator, translateError } from './validate.ts';
+export { createValidator, translateError } from './validate.ts';

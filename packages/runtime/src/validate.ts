@@ -1,43 +1,7 @@
 import { type CompiledExpr, type EvalContext, evaluate } from '@regforms/expression';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import { validatorsOf } from './compiled.ts';
 import type { CompiledForm, FieldLogic, RegistrationData } from './form.ts';
-import { isValidNiss } from './niss.ts';
-
-/**
- * The ajv instance every consumer validates with: draft-07, all errors, the date formats and
- * their formatMinimum/formatMaximum keywords, and the `niss` format (check digits).
- */
-export function createAjv(): Ajv {
-  return withFormats(
-    new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9, verbose: true, ...TRUSTED_SCHEMAS }),
-  );
-}
-
-/**
- * The schemas these instances compile are the compiler's output, and the compiler's tests hold
- * every emitted schema to the draft-07 meta-schema in strict ajv. Checking them again on every
- * page load would compile the meta-schema first: ~100 ms of a form's first render, per instance.
- */
-const TRUSTED_SCHEMAS = { validateSchema: false } as const;
-
-/**
- * The same vocabulary and formats for yes/no questions (skip-logic conditions): the answer
- * is the same, but validation stops at the first failure and builds no messages, where
- * createAjv's instance collects every error verbosely. Pruning asks these on every save and
- * on every row of an import.
- */
-export function createConditionAjv(): Ajv {
-  return withFormats(
-    new Ajv({ allErrors: false, strict: false, multipleOfPrecision: 9, messages: false, ...TRUSTED_SCHEMAS }),
-  );
-}
-
-function withFormats(ajv: Ajv): Ajv {
-  addFormats(ajv);
-  ajv.addFormat('niss', { type: 'string', validate: isValidNiss });
-  return ajv;
-}
 
 export interface FormError {
   /** Data path segments, e.g. ['PCI', 0, 'DT_PCI']. */
@@ -71,13 +35,14 @@ export interface Validator {
 
 const cache = new WeakMap<CompiledForm, Validator>();
 
-/** One compiled validator per compiled form, shared by the form, CSV import and servers. */
-export function createValidator(form: CompiledForm, ajv?: Ajv): Validator {
+/**
+ * One validator per compiled form, shared by the form, CSV import and servers: the schema's
+ * validate function from the form's validators module (compiled.ts), then the checks.
+ */
+export function createValidator(form: CompiledForm): Validator {
   const cached = cache.get(form);
   if (cached) return cached;
-  // The ajv instance is made only on a cache miss: building one costs milliseconds, and the
-  // lifecycle asks for the validator on every save and send.
-  const validateSchema: ValidateFunction = (ajv ?? createAjv()).compile(form.schema);
+  const validateSchema = validatorsOf(form).schema;
   const checked = form.logic.fields.filter((f) => f.checks?.length);
   const byKey = new Map(form.logic.fields.map((f) => [f.key, f]));
 

@@ -21,7 +21,6 @@ import {
 import {
   applyComputed,
   type CompiledForm,
-  createAjv,
   createValidator,
   type FormError,
   prune,
@@ -29,6 +28,7 @@ import {
   type Validator,
 } from '@regforms/runtime';
 import { PendingEdits } from './pending-edits.ts';
+import { ruleAjv } from './rule-ajv.ts';
 import { type SectionInfo, type SectionStatus, sectionStatus, sectionsOf } from './sections.ts';
 
 export type SaveState = 'clean' | 'dirty' | 'saving' | 'saved';
@@ -97,8 +97,8 @@ export interface FormSession {
   getState(): FormSessionState;
   /** Calls `listener` after every change of the state; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
-  /** The form's ajv (JSON Forms evaluates the UI rules with it) and validator. */
-  readonly ajv: ReturnType<typeof createAjv>;
+  /** What JSON Forms evaluates the UI rules with (rule-ajv.ts), and the form's validator. */
+  readonly ajv: typeof ruleAjv;
   readonly validator: Validator;
   /** Inputs whose typing is not committed yet: flushed before every save or send. */
   readonly edits: PendingEdits;
@@ -137,10 +137,8 @@ export interface FormSession {
 
 export function createFormSession(options: FormSessionOptions): FormSession {
   const { form } = options;
-  // One ajv per session: a form recompiled with the same $id (the studio's live preview) would
-  // otherwise be refused by the instance that already holds the previous one.
-  const ajv = createAjv();
-  const validator = createValidator(form, ajv);
+  const ajv = ruleAjv;
+  const validator = createValidator(form);
   const sections = sectionsOf(form);
   const registrations = options.registrations ?? new Registrations(new MemoryStore());
   const edits = new PendingEdits();

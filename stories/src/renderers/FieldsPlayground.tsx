@@ -6,14 +6,8 @@
 import type { JsonSchema, Middleware, UISchemaElement } from '@jsonforms/core';
 import { materialCells, materialRenderers } from '@jsonforms/material-renderers';
 import { JsonForms } from '@jsonforms/react';
-import { regformsRenderers, toAjvErrors } from '@regforms/renderer';
-import {
-  applyComputed,
-  type CompiledForm,
-  createAjv,
-  createValidator,
-  type RegistrationData,
-} from '@regforms/runtime';
+import { regformsRenderers, ruleAjv, toAjvErrors } from '@regforms/renderer';
+import { applyComputed, type CompiledForm, createValidator, type RegistrationData } from '@regforms/runtime';
 import type { ErrorObject } from 'ajv';
 import { useCallback, useMemo, useState } from 'react';
 import type { FieldFixture } from '../fixtures.ts';
@@ -62,10 +56,7 @@ export function FieldsPlayground({
   readOnly,
 }: FieldsPlaygroundProps) {
   const form = useMemo(() => miniForm(fixture), [fixture]);
-  // One ajv per form: several stories cut fields from the same form, whose schema has one $id,
-  // and an ajv refuses a second schema with an $id it already holds.
-  const ajv = useMemo(() => createAjv(), []);
-  const validator = useMemo(() => createValidator(form, ajv), [form, ajv]);
+  const validator = useMemo(() => createValidator(form), [form]);
   // Handed back to JSON Forms as its `data` prop: it must be the very object JSON Forms holds
   // (or the one the middleware gave it), or a re-render would reset the field being typed in.
   const [data, setData] = useState(() => applyComputed(form, initial));
@@ -109,7 +100,7 @@ export function FieldsPlayground({
         data={data}
         renderers={renderers}
         cells={materialCells}
-        ajv={ajv}
+        ajv={ruleAjv}
         i18n={i18n as never}
         readonly={readOnly}
         validationMode="NoValidation"
