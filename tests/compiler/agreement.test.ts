@@ -6,8 +6,8 @@
 import { isVisible, type UISchemaElement } from '@jsonforms/core';
 import { type CompiledForm, createAjv, createValidator, type JsonSchema } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
-import { compileDir, DEFINITIONS, DEMO } from '../support.ts';
 import { randomObject, rng } from '../support/random-data.ts';
+import { compileDir, DEFINITIONS, DEMO } from '../support.ts';
 
 interface Shown {
   name: string;

@@ -43,4 +43,3 @@ export function randomObject(schema: JsonSchema, r: () => number): Record<string
     if (r() < 0.55) out[k] = randomValue(s, r);
   return out;
 }
-
