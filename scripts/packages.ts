@@ -25,7 +25,7 @@ interface Build {
 /** In dependency order, so a package's .d.ts can resolve the ones it imports. */
 export const BUILDS: Build[] = [
   { dir: 'packages/expression', entry: { index: 'src/index.ts' }, platform: 'neutral' },
-  { dir: 'packages/runtime', entry: { index: 'src/index.ts' }, platform: 'neutral' },
+  { dir: 'packages/runtime', entry: { index: 'src/index.ts', ajv: 'src/ajv.ts' }, platform: 'neutral' },
   { dir: 'packages/definition', entry: { index: 'src/index.ts' }, platform: 'neutral' },
   { dir: 'packages/diff', entry: { index: 'src/index.ts' }, platform: 'neutral' },
   { dir: 'packages/compiler', entry: { index: 'src/index.ts', node: 'src/node.ts' }, platform: 'neutral' },

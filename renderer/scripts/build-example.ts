@@ -1,9 +1,9 @@
 // Builds the example hospital portal into renderer/dist/example: the compiled forms of
-// definitions/, the <regforms-form> bundle and the page. `pnpm example` then serves it.
+// definitions/ with their validators modules, the <regforms-form> bundle and the page. `pnpm example` then serves it.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { compileDefinitions } from '@regforms/compiler';
+import { compileDefinitions, validatorsModule } from '@regforms/compiler';
 import { readDefinitionFiles } from '@regforms/compiler/node';
 import { formatDiagnostics, hasErrors } from '@regforms/definition';
 
@@ -25,6 +25,7 @@ export function buildExample(out = join(renderer, 'dist', 'example')): string {
     );
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(form));
+    writeFileSync(join(dirname(file), 'validators.js'), validatorsModule(form));
   }
   writeFileSync(join(out, 'forms', 'catalog.json'), JSON.stringify(result.catalog));
   execFileSync(
@@ -36,7 +37,8 @@ export function buildExample(out = join(renderer, 'dist', 'example')): string {
       stdio: 'inherit',
     },
   );
-  copyFileSync(join(renderer, 'example', 'index.html'), join(out, 'index.html'));
+  for (const page of ['index.html', 'portal.js', 'favicon.svg'])
+    copyFileSync(join(renderer, 'example', page), join(out, page));
   return out;
 }
 

@@ -4,7 +4,7 @@
  * every enclosing layout's rule, evaluated by @jsonforms/core itself).
  */
 import { isVisible, type UISchemaElement } from '@jsonforms/core';
-import { type CompiledForm, createAjv, createValidator, type JsonSchema } from '@regforms/runtime';
+import { type CompiledForm, createAjv, createValidator } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
 import { randomObject, rng } from '../support/random-data.ts';
 import { compileDir, DEFINITIONS, DEMO } from '../support.ts';

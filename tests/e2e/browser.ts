@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { buildExample } from '../../renderer/scripts/build-example.ts';
+import { STRICT_CSP } from '../../renderer/vite.config.ts';
 
 export const CHROMIUM = process.env.REGFORMS_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -39,19 +40,30 @@ export function exampleBuild(): string {
   built ??= buildExample(mkdtempSync(join(tmpdir(), 'regforms-example-')));
   return built;
 }
-export async function serveExample(): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves the example portal under a Content Security Policy: by default the strict one a
+ * hospital portal sends (no inline script, no 'unsafe-eval').
+ */
+export async function serveExample(
+  options: { csp?: string } = {},
+): Promise<{ url: string; dir: string; close: () => Promise<void> }> {
   // A folder per test process: test files run in parallel and must not rebuild each other's.
-  built = exampleBuild();
+  const dir = exampleBuild();
   const server = await preview({
     root: join(import.meta.dirname, '..', '..', 'renderer'),
     configFile: false,
     logLevel: 'silent',
-    build: { outDir: built },
-    preview: { port: 0, host: '127.0.0.1' },
+    build: { outDir: dir },
+    preview: {
+      port: 0,
+      host: '127.0.0.1',
+      headers: { 'Content-Security-Policy': options.csp ?? STRICT_CSP },
+    },
   });
   const address = server.httpServer.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}/`,
+    dir,
     close: () => new Promise((resolve) => server.httpServer.close(() => resolve())),
   };
 }

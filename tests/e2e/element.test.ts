@@ -4,8 +4,11 @@
  * after PCI), saves, reloads (the draft comes back, also on its version compiled again), sends with a missing field (errors,
  * jump to the field), completes it and sends (registration code, read-only).
  */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STRICT_CSP } from '../../renderer/vite.config.ts';
 import { collectConsoleErrors, launch, serveExample } from './browser.ts';
 
 let browser: Browser;
@@ -53,7 +56,21 @@ describe('<regforms-form> on the example portal', () => {
       await page.evaluate(() =>
         [...document.scripts].filter((s) => s.src).map((s) => new URL(s.src).pathname),
       ),
-    ).toEqual(['/regforms-form.js']);
+    ).toEqual(['/regforms-form.js', '/portal.js']);
+  }, 60_000);
+
+  it('runs under a strict Content Security Policy: no inline script, no eval, validators from the compiler', async () => {
+    const response = await page.goto(`${server.url}?registry=angio&type=follow-up-pci&lang=fr`);
+    expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
+    await form().getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
+    // The form's validators module was loaded beside its form.json; ajv's compiler never was.
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    );
+    expect(scripts).toContain('/forms/angio/follow-up-pci/2.0.0/validators.js');
+    expect(scripts.filter((p) => /ajv/i.test(p))).toEqual([]);
+    // The tests below fill, save, reload and send under this policy.
   }, 60_000);
 
   it('saves a draft and restores it after a reload', async () => {
@@ -70,12 +87,22 @@ describe('<regforms-form> on the example portal', () => {
     // The portal now serves version 2.0.0 compiled again (a newer regforms, say): another hash,
     // another title. The draft saved above was made with the first compilation.
     const recompiled = '**/angio/follow-up-pci/2.0.0/form.json';
+    const itsValidators = '**/angio/follow-up-pci/2.0.0/validators.js';
     await page.route(recompiled, async (route) => {
       const served = await route.fetch();
       const compiled = await served.json();
       compiled.meta.hash = 'f'.repeat(64);
       compiled.i18n.fr['form.title'] = 'Suivi après PCI (compilé à nouveau)';
       await route.fulfill({ response: served, json: compiled });
+    });
+    // Its validators module comes with it (compiled together, the same hash).
+    await page.route(itsValidators, async (route) => {
+      const served = await route.fetch();
+      const code = (await served.text()).replace(
+        /^export const hash = ".*";$/m,
+        `export const hash = "${'f'.repeat(64)}";`,
+      );
+      await route.fulfill({ response: served, body: code });
     });
     try {
       await page.reload();
@@ -90,7 +117,10 @@ describe('<regforms-form> on the example portal', () => {
       expect(await form().getByTestId('notice').count()).toBe(0);
     } finally {
       await page.unroute(recompiled);
+      await page.unroute(itsValidators);
     }
+    // Back on the original compilation, the browser may still hold the other module in its
+    // cache: the element asks again for the one compiled with the form it got (a deploy, too).
     // And back on the original compilation, the same draft resumes again.
     await page.reload();
     await expect.poll(() => author().inputValue()).toBe('Dr Janssens-Peeters');
@@ -198,4 +228,38 @@ describe('<regforms-form> on the example portal', () => {
   it('logged no console error', () => {
     expect(consoleErrors).toEqual([]);
   });
+});
+
+describe('<regforms-form> given a bare form.json (no validators module beside it)', () => {
+  const bareForm = async (csp: string) => {
+    const served = await serveExample({ csp });
+    try {
+      const bare = join(served.dir, 'bare');
+      mkdirSync(bare, { recursive: true });
+      copyFileSync(join(served.dir, 'forms/angio/follow-up-pci/2.0.0/form.json'), join(bare, 'form.json'));
+      const p = await context.newPage();
+      await p.goto(`${served.url}?src=./bare/form.json&store=memory&lang=fr`);
+      const element = p.locator('regforms-form');
+      await element.getByRole('heading', { level: 1 }).or(element.getByRole('alert')).first().waitFor();
+      const alert = (await element.getByRole('alert').count())
+        ? await element.getByRole('alert').textContent()
+        : '';
+      await p.close();
+      return alert;
+    } finally {
+      await served.close();
+    }
+  };
+
+  it('says what to serve where the policy forbids compiling validators in the page', async () => {
+    expect(await bareForm(STRICT_CSP)).toBe(
+      "This form came without its validators module (validators.js beside form.json, written by `regforms compile`), and this page's Content Security Policy forbids compiling one here: serve validators.js with the form.",
+    );
+  }, 60_000);
+
+  it('compiles them in the page where the policy allows it', async () => {
+    expect(await bareForm(STRICT_CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'"))).toBe(
+      '',
+    );
+  }, 60_000);
 });

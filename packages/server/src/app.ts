@@ -4,11 +4,13 @@
  * /openapi.json and the docs page at /docs. The handlers are thin: the lifecycle is in
  * registrations.ts, the forms in forms.ts, CSV in @regforms/csv.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { validatorsModule } from '@regforms/compiler';
 import { exportCsv, importCsv, templateCsv } from '@regforms/csv';
 import { LifecycleError } from '@regforms/registrations';
 import type { CompiledForm } from '@regforms/runtime';
@@ -124,6 +126,7 @@ function typeSpec(spec: string): { type: string; version?: string } {
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { forms, database } = options;
+  const validatorsCode = new WeakMap<CompiledForm, string>();
   const { db } = database;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const csvLimit = options.csvLimit ?? DEFAULT_CSV_LIMIT;
@@ -298,18 +301,57 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // The compiled forms as `regforms compile` lays them out, for <regforms-form catalog="…">.
   app.get('/forms/catalog.json', { schema: { hide: true } }, async () => forms.catalog);
   app.get('/forms/:registry/:type/:version/form.json', { schema: { hide: true } }, formRoute);
-  app.get('/regforms-form.js', { schema: { hide: true } }, async (_request, res) => {
+  // Each form's validators module (compiled once, on first request): the element validates with
+  // it, so a portal under a Content Security Policy without 'unsafe-eval' can use the node.
+  app.get<{ Params: { registry: string; type: string; version: string } }>(
+    '/forms/:registry/:type/:version/validators.js',
+    { schema: { hide: true } },
+    async (request, res) => {
+      const { registry, type, version } = request.params;
+      const form = forms.find(registry, type, version);
+      const etag = `"${form.meta.hash}"`;
+      res
+        .header('etag', etag)
+        .header('cache-control', 'no-cache')
+        .header('content-type', 'text/javascript; charset=utf-8');
+      if (request.headers['if-none-match'] === etag) return res.code(304).send();
+      let code = validatorsCode.get(form);
+      if (code === undefined) {
+        code = validatorsModule(form);
+        validatorsCode.set(form, code);
+      }
+      return res.send(code);
+    },
+  );
+  // The <regforms-form> bundle: its script, and the chunks it loads when a form needs them
+  // (named regforms-form-….js beside it).
+  const sendElement = (file: string, res: FastifyReply) => {
     if (!options.element)
       throw new ApiError(
         404,
         'NO_ELEMENT',
         'This node serves no <regforms-form> bundle: build it (pnpm build:packages) or pass --element FILE to regforms serve.',
       );
+    const path = join(dirname(options.element), file);
+    if (!existsSync(path))
+      throw new ApiError(404, 'NOT_FOUND', `No ${file} beside the <regforms-form> bundle.`);
     return res
       .header('content-type', 'text/javascript; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(readFileSync(options.element));
-  });
+      .send(readFileSync(path));
+  };
+  app.get('/regforms-form.js', { schema: { hide: true } }, async (_request, res) =>
+    sendElement(basename(options.element ?? 'regforms-form.js'), res),
+  );
+  app.get<{ Params: { chunk: string } }>(
+    '/regforms-form-:chunk',
+    { schema: { hide: true } },
+    async (request, res) => {
+      const { chunk } = request.params;
+      if (!/^[A-Za-z0-9_-]+\.js$/.test(chunk)) throw new ApiError(404, 'NOT_FOUND', 'No such file.');
+      return sendElement(`regforms-form-${chunk}`, res);
+    },
+  );
 
   // ---- registrations -----------------------------------------------------------------
   app.post<{ Body: SubmitBody }>(

@@ -13,11 +13,20 @@ import {
   ServerStore,
   SyncedStore,
 } from '@regforms/registrations';
-import type { CompiledForm, FormError, RegistrationData } from '@regforms/runtime';
+import {
+  type CompiledForm,
+  type FormError,
+  installValidators,
+  type RegistrationData,
+  ValidatorsMismatchError,
+  type ValidatorsModule,
+  validatorsOf,
+} from '@regforms/runtime';
 import { createRoot, type Root } from 'react-dom/client';
 import { RegistryForm } from '../form/RegistryForm.tsx';
 import { regformsRenderers } from '../renderers/index.ts';
 import { createFormSession, type FormSession } from '../session/form-session.ts';
+import { loadRunTimeCompiler } from './compile-on-demand.ts';
 
 interface CatalogJson {
   registries: { id: string; registrationTypes: { id: string; latest: string | null }[] }[];
@@ -193,7 +202,17 @@ export class RegformsFormElement extends HTMLElement {
         if (id && !named) throw new Error(`No registration ${id} in this store.`);
         const url = await this.#formUrl(named?.version);
         if (url !== this.#formKey || !this.#form) {
-          this.#form = (await fetchJson(url)) as CompiledForm;
+          // The form and its validators module travel side by side.
+          const [form, first] = await Promise.all([
+            fetchJson(url) as Promise<CompiledForm>,
+            importValidators(url),
+          ]);
+          // A module from the browser's cache may be another compilation's (the forms were
+          // deployed again): then the one compiled with this form, by its hash.
+          const module =
+            first && first.hash !== form.meta.hash ? await importValidators(url, form.meta.hash) : first;
+          await installFor(form, module);
+          this.#form = form;
           this.#formKey = url;
         }
         const form = this.#form;
@@ -280,6 +299,46 @@ export class RegformsFormElement extends HTMLElement {
     );
   }
 }
+
+/** The validators module `regforms compile` writes beside form.json; undefined when there is none. */
+async function importValidators(formUrl: string, hash?: string): Promise<ValidatorsModule | undefined> {
+  const url = new URL(VALIDATORS_FILE, formUrl);
+  if (hash) url.searchParams.set('hash', hash);
+  try {
+    return (await import(/* @vite-ignore */ url.href)) as ValidatorsModule;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Gives the form its validators: the module compiled with it, else (a bare form.json, or a
+ * module left from another compilation) ajv's compiler, loaded for it, which needs a page whose
+ * Content Security Policy allows 'unsafe-eval'.
+ */
+async function installFor(form: CompiledForm, module: ValidatorsModule | undefined): Promise<void> {
+  if (module) {
+    try {
+      installValidators(form, module);
+      return;
+    } catch (e) {
+      if (!(e instanceof ValidatorsMismatchError)) throw e;
+      console.warn(e.message);
+    }
+  }
+  await loadRunTimeCompiler();
+  try {
+    validatorsOf(form);
+  } catch (e) {
+    if (!(e instanceof EvalError)) throw e;
+    throw new Error(
+      `This form came without its validators module (${VALIDATORS_FILE} beside form.json, written by \`regforms compile\`), and this page's Content Security Policy forbids compiling one here: serve ${VALIDATORS_FILE} with the form.`,
+    );
+  }
+}
+
+/** Written by `regforms compile` beside each form.json. */
+const VALIDATORS_FILE = 'validators.js';
 
 async function fetchJson(url: string): Promise<unknown> {
   const res = await fetch(url);

@@ -5,7 +5,6 @@
  * only renders the section on screen).
  */
 import type { JsonFormsRendererRegistryEntry, Middleware, UISchemaElement } from '@jsonforms/core';
-import { materialCells, materialRenderers } from '@jsonforms/material-renderers';
 import { JsonForms } from '@jsonforms/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -18,6 +17,7 @@ import type { ErrorObject } from 'ajv';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { CompiledFormContext, PendingEditsContext } from '../renderers/common.tsx';
+import { regformsRenderers } from '../renderers/index.ts';
 import { errorGroups, requiredNow, type SectionInfo, sectionOfPath } from '../session/sections.ts';
 import {
   type UseFormSessionOptions,
@@ -27,7 +27,7 @@ import {
 import { translator } from './strings.ts';
 
 export type RegistryFormProps = UseFormSessionOptions & {
-  /** Renderers to use after the stock material ones (the regforms custom renderers). */
+  /** The renderers (default regformsRenderers; a host adds its own to that list). */
   renderers?: JsonFormsRendererRegistryEntry[];
   /**
    * A preview of a version (a designer's, a reviewer's): it says so, stores nothing and sends
@@ -182,7 +182,7 @@ export function RegistryForm(props: RegistryFormProps) {
     sync,
   } = useFormSessionState(session);
   const t = useMemo(() => translator(form.i18n[lang], lang), [form, lang]);
-  const renderers = useMemo(() => [...materialRenderers, ...(props.renderers ?? [])], [props.renderers]);
+  const renderers = useMemo(() => props.renderers ?? regformsRenderers, [props.renderers]);
   const [active, setActive] = useState(0);
   const [pendingFocus, setPendingFocus] = useState<(string | number)[] | undefined>();
   // The commit of pending typing goes through JSON Forms' reducer: flushSync runs it now, so
@@ -437,7 +437,6 @@ export function RegistryForm(props: RegistryFormProps) {
                 uischema={sectionUi}
                 data={data}
                 renderers={renderers}
-                cells={materialCells}
                 ajv={session.ajv}
                 i18n={i18n}
                 readonly={readOnly}

@@ -180,6 +180,18 @@ export const RENDERER_MESSAGES = {
     en: '{count, plural, one {# error} other {# errors}}',
     de: '{count} Fehler',
   },
+  'date.choose': {
+    fr: 'Choisir la date',
+    nl: 'Kies datum',
+    en: 'Choose date',
+    de: 'Datum auswählen',
+  },
+  'date.chooseSelected': {
+    fr: 'Choisir la date, la date sélectionnée est {date}',
+    nl: 'Kies datum, geselecteerde datum is {date}',
+    en: 'Choose date, selected date is {date}',
+    de: 'Datum auswählen, gewähltes Datum ist {date}',
+  },
   'repeat.empty': { fr: 'Aucun élément.', nl: 'Geen items.', en: 'No items.', de: 'Keine Einträge.' },
 } satisfies MessageCatalog;
 

@@ -3,40 +3,25 @@ import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react'
 import EventIcon from '@mui/icons-material/Event';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
-import Popover from '@mui/material/Popover';
-import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
-import { DateCalendar } from '@mui/x-date-pickers/DateCalendar';
-import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
-import { deDE, enUS, frFR, nlNL } from '@mui/x-date-pickers/locales';
 import type { Dayjs } from 'dayjs';
-import { memo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useRef, useState } from 'react';
 import { BufferedTextField } from './BufferedTextField.tsx';
 import {
   type CommitDecision,
   controlTester,
   isComputed,
   type RegformsControlProps,
+  type Translate,
   typedError,
+  uiText,
   useTypedField,
 } from './common.tsx';
-import {
-  dayjsLocale,
-  isoToDayjs,
-  isoToTyped,
-  maskDateTyping,
-  parseDateText,
-  typedDateToIso,
-} from './dates.ts';
+import { isoToTyped, maskDateTyping, parseDateText, typedDateToIso } from './dates.ts';
 
 /** Date rank: above the stock date pickers (material date 4, native 2). */
 export const DATE_RANK = 30;
 
-const PICKER_LOCALES = { fr: frFR, nl: nlNL, de: deDE, en: enUS } as const;
-
-function pickerLocaleText(locale: string) {
-  const lang = locale.slice(0, 2).toLowerCase() as keyof typeof PICKER_LOCALES;
-  return (PICKER_LOCALES[lang] ?? enUS).components.MuiLocalizationProvider.defaultProps.localeText;
-}
+const DateCalendarDialog = lazy(() => import('./DateCalendarDialog.tsx'));
 
 // An invalid entry is stored as typed (the validator reports it) so that nothing is lost on a
 // reload; while typing, only complete dates are stored.
@@ -67,7 +52,6 @@ export const DateControl = memo(function DateControl(props: RegformsControlProps
   const parsed = parseDateText(text);
   const invalid = text.trim() !== '' && !parsed && (touched || text.length >= 10);
   const error = typedError(props, invalid, 'format', 'Enter a date as dd/mm/yyyy.');
-  const localeText = pickerLocaleText(locale);
   const s = schema as { formatMinimum?: string; formatMaximum?: string };
 
   const choose = (d: Dayjs | null) => {
@@ -96,7 +80,11 @@ export const DateControl = memo(function DateControl(props: RegformsControlProps
               <InputAdornment position="end">
                 <IconButton
                   edge="end"
-                  aria-label={localeText.openDatePickerDialogue?.(parsed ? text : null) ?? 'Choose date'}
+                  aria-label={
+                    parsed
+                      ? uiText(props.t as Translate, locale, 'date.chooseSelected', { date: text })
+                      : uiText(props.t as Translate, locale, 'date.choose')
+                  }
                   aria-haspopup="dialog"
                   onClick={() => setOpen(true)}
                 >
@@ -108,31 +96,19 @@ export const DateControl = memo(function DateControl(props: RegformsControlProps
         }}
       />
       {open ? (
-        <Popover
-          open
-          anchorEl={anchorRef.current}
-          onClose={() => setOpen(false)}
-          anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-          slotProps={{ paper: { role: 'dialog', 'aria-label': label } }}
-        >
-          <LocalizationProvider
-            dateAdapter={AdapterDayjs}
-            adapterLocale={dayjsLocale(locale)}
-            localeText={localeText}
-          >
-            <DateCalendar
-              autoFocus
-              value={parsed}
-              minDate={isoToDayjs(s.formatMinimum) ?? undefined}
-              maxDate={isoToDayjs(s.formatMaximum) ?? undefined}
-              onChange={(d: Dayjs | null, state) => {
-                if (state === 'finish') choose(d);
-              }}
-              views={['year', 'month', 'day']}
-              openTo="day"
-            />
-          </LocalizationProvider>
-        </Popover>
+        // The calendar (MUI X date pickers, a fifth of the script) loads the first time one opens.
+        <Suspense fallback={null}>
+          <DateCalendarDialog
+            anchor={anchorRef.current}
+            label={label}
+            locale={locale}
+            value={parsed}
+            min={s.formatMinimum}
+            max={s.formatMaximum}
+            onChoose={choose}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { JsonFormsRendererRegistryEntry } from '@jsonforms/core';
+import BooleanRenderer, { booleanControlTester } from './BooleanControl.tsx';
 import ChoiceAutocompleteRenderer, { choiceAutocompleteControlTester } from './ChoiceAutocompleteControl.tsx';
 import ChoiceRadioRenderer, { choiceRadioControlTester } from './ChoiceRadioControl.tsx';
 import ChoiceSelectRenderer, { choiceSelectControlTester } from './ChoiceSelectControl.tsx';
@@ -14,10 +15,13 @@ import NumberRenderer, { numberControlTester } from './NumberControl.tsx';
 import RepeatRenderer, { repeatControlTester } from './RepeatControl.tsx';
 import TextRenderer, { textControlTester } from './TextControl.tsx';
 import TimeRenderer, { timeControlTester } from './TimeControl.tsx';
+import VerticalLayoutRenderer, { verticalLayoutTester } from './VerticalLayout.tsx';
 
 /**
- * The regforms renderers, to be used as `[...materialRenderers, ...regformsRenderers]`: each
- * ranks strictly above the stock material renderer it replaces.
+ * The regforms renderers: every element a compiled form has (tests/renderer coverage). Each
+ * ranks strictly above the stock material renderer it replaces, so a host may still put them
+ * after `materialRenderers` for a form of its own; RegistryForm uses them alone, which keeps
+ * the stock renderers (and their date pickers) out of the element's script.
  */
 export const regformsRenderers: JsonFormsRendererRegistryEntry[] = [
   { tester: nissControlTester, renderer: NissRenderer },
@@ -33,8 +37,11 @@ export const regformsRenderers: JsonFormsRendererRegistryEntry[] = [
   { tester: repeatControlTester, renderer: RepeatRenderer },
   { tester: noteRendererTester, renderer: NoteLabelRenderer },
   { tester: groupRendererTester, renderer: GroupLayoutRenderer },
+  { tester: booleanControlTester, renderer: BooleanRenderer },
+  { tester: verticalLayoutTester, renderer: VerticalLayoutRenderer },
 ];
 
+export { BooleanControl, booleanControlTester } from './BooleanControl.tsx';
 export { ChoiceAutocompleteControl, choiceAutocompleteControlTester } from './ChoiceAutocompleteControl.tsx';
 export { ChoiceRadioControl, choiceRadioControlTester } from './ChoiceRadioControl.tsx';
 export { ChoiceSelectControl, choiceSelectControlTester } from './ChoiceSelectControl.tsx';
@@ -55,3 +62,4 @@ export { formatNumber, NumberControl, numberControlTester, parseTypedNumber } fr
 export { countItemErrors, RepeatControl, repeatBounds, repeatControlTester } from './RepeatControl.tsx';
 export { TextControl, textControlTester } from './TextControl.tsx';
 export { TimeControl, timeControlTester } from './TimeControl.tsx';
+export { VerticalLayout, verticalLayoutTester } from './VerticalLayout.tsx';
