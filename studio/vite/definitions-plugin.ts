@@ -1,22 +1,26 @@
 /*
- * The studio's window on a definitions folder, served by the Vite dev server:
+ * The studio's window on a definitions folder, served by Vite (the dev server of `pnpm studio`,
+ * or the preview server of the production build `pnpm start` serves):
  *   GET  /__regforms/definitions  → { dir, files: [{ path, text }] } (every YAML file + the lock)
  *   POST /__regforms/save         ← { path, text }: writes one version file, never over a
  *                                    published version, never outside the folder
- * and a `regforms:definitions` HMR event whenever a file of the folder changes, so the
- * catalog, the editor and the previews recompile without a page reload.
+ *   GET  /__regforms/events       → server-sent events: `definitions` whenever a file of the
+ *                                    folder changes (the preview server; the dev server sends
+ *                                    a `regforms:definitions` HMR event instead)
+ * so the catalog, the editor and the previews recompile without a page reload.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { readDefinitionFiles } from '@regforms/compiler/node';
 import { LOCK_FILE } from '@regforms/runtime';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { parse } from 'yaml';
 
 export const DEFINITIONS_ENDPOINT = '/__regforms/definitions';
 export const SAVE_ENDPOINT = '/__regforms/save';
 export const DEFINITIONS_EVENT = 'regforms:definitions';
+export const EVENTS_ENDPOINT = '/__regforms/events';
 /** Larger than any real version file by far; refuses runaway uploads. */
 const MAX_BODY = 5 * 1024 * 1024;
 
@@ -146,51 +150,91 @@ export function definitionsDir(option?: string): string {
   );
 }
 
-/** The Vite plugin: endpoints above, plus HMR events when the folder changes. */
+/** Is this file of the folder one the studio reads (a YAML file or the lock)? */
+function isDefinitionFile(dir: string, file: string): boolean {
+  const rel = relative(dir, file);
+  if (rel.startsWith('..') || isAbsolute(rel)) return false;
+  return /\.ya?ml$/.test(file) || rel === LOCK_FILE;
+}
+
+/** Calls `notify` once for a burst of writes (an editor saving, a git checkout). */
+function debounced(notify: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(notify, 50);
+  };
+}
+
+/** The read and save endpoints, the same on the dev and the preview server. */
+function endpoints(dir: string, middlewares: Connect.Server): void {
+  middlewares.use(DEFINITIONS_ENDPOINT, (req, res, next) => {
+    if (req.method !== 'GET') return next();
+    try {
+      json(res, 200, { dir: relative(process.cwd(), dir) || '.', files: readDefinitionFiles(dir) });
+    } catch (e) {
+      json(res, 500, { error: `Cannot read the definitions folder ${dir}: ${(e as Error).message}` });
+    }
+  });
+  middlewares.use(SAVE_ENDPOINT, (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    void (async () => {
+      try {
+        let body: { path?: unknown; text?: unknown };
+        try {
+          body = JSON.parse(await readBody(req)) as typeof body;
+        } catch (e) {
+          if (e instanceof SaveRefused) throw e;
+          throw new SaveRefused(400, 'The request body is not JSON.');
+        }
+        json(res, 200, saveVersionFile(dir, body?.path, body?.text));
+      } catch (e) {
+        if (e instanceof SaveRefused) json(res, e.status, { error: e.message });
+        else json(res, 500, { error: `The file could not be written: ${(e as Error).message}` });
+      }
+    })();
+  });
+}
+
+/** The Vite plugin: the endpoints above, and word of every change of the folder. */
 export function definitionsPlugin(options: DefinitionsPluginOptions = {}): Plugin {
   const dir = definitionsDir(options.dir);
   return {
     name: 'regforms-definitions',
     configureServer(server: ViteDevServer) {
       server.watcher.add(dir);
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      const notify = debounced(() => server.ws.send({ type: 'custom', event: DEFINITIONS_EVENT, data: {} }));
       const changed = (file: string) => {
-        const rel = relative(dir, file);
-        if (rel.startsWith('..') || isAbsolute(rel)) return;
-        if (!/\.ya?ml$/.test(file) && rel !== LOCK_FILE) return;
-        // One event for a burst of writes (an editor saving, a git checkout).
-        clearTimeout(timer);
-        timer = setTimeout(() => server.ws.send({ type: 'custom', event: DEFINITIONS_EVENT, data: {} }), 50);
+        if (isDefinitionFile(dir, file)) notify();
       };
       server.watcher.on('change', changed);
       server.watcher.on('add', changed);
       server.watcher.on('unlink', changed);
-
-      server.middlewares.use(DEFINITIONS_ENDPOINT, (req, res, next) => {
-        if (req.method !== 'GET') return next();
-        try {
-          json(res, 200, { dir: relative(process.cwd(), dir) || '.', files: readDefinitionFiles(dir) });
-        } catch (e) {
-          json(res, 500, { error: `Cannot read the definitions folder ${dir}: ${(e as Error).message}` });
-        }
+      endpoints(dir, server.middlewares);
+    },
+    configurePreviewServer(server: PreviewServer) {
+      endpoints(dir, server.middlewares);
+      // No HMR channel here: the pages listen to server-sent events.
+      const clients = new Set<ServerResponse>();
+      const notify = debounced(() => {
+        for (const res of clients) res.write('event: definitions\ndata: {}\n\n');
       });
-      server.middlewares.use(SAVE_ENDPOINT, (req, res, next) => {
-        if (req.method !== 'POST') return next();
-        void (async () => {
-          try {
-            let body: { path?: unknown; text?: unknown };
-            try {
-              body = JSON.parse(await readBody(req)) as typeof body;
-            } catch (e) {
-              if (e instanceof SaveRefused) throw e;
-              throw new SaveRefused(400, 'The request body is not JSON.');
-            }
-            json(res, 200, saveVersionFile(dir, body?.path, body?.text));
-          } catch (e) {
-            if (e instanceof SaveRefused) json(res, e.status, { error: e.message });
-            else json(res, 500, { error: `The file could not be written: ${(e as Error).message}` });
-          }
-        })();
+      const watcher = watch(dir, { recursive: true }, (_event, name) => {
+        if (name && isDefinitionFile(dir, resolve(dir, name.toString()))) notify();
+      });
+      server.httpServer.on('close', () => {
+        watcher.close();
+        for (const res of clients) res.end();
+      });
+      server.middlewares.use(EVENTS_ENDPOINT, (req, res) => {
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+        });
+        res.write(': connected\n\n');
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
       });
     },
   };

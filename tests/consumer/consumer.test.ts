@@ -117,10 +117,10 @@ beforeAll(async () => {
   sh('pnpm', ['install', '--no-frozen-lockfile', '--prefer-offline', '--reporter=silent'], APP);
   cpSync(DEFINITIONS, join(WORK, 'definitions'), { recursive: true });
   sh('pnpm', ['exec', 'regforms', 'compile', join(WORK, 'definitions'), '--out', 'public/forms'], APP);
-  copyFileSync(
-    join(APP, 'node_modules', '@regforms', 'element', 'dist', 'regforms-form.js'),
-    join(APP, 'public', 'element', 'regforms-form.js'),
-  );
+  // The element's script and the chunks it loads beside it, as the README says to serve them.
+  const elementDist = join(APP, 'node_modules', '@regforms', 'element', 'dist');
+  for (const file of readdirSync(elementDist).filter((f) => /^regforms-form.*\.js$/.test(f)))
+    copyFileSync(join(elementDist, file), join(APP, 'public', 'element', file));
   sh(process.execPath, ['seed.mjs'], APP);
   sh('pnpm', ['exec', 'tsc', '-p', '.'], APP);
   sh('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], APP);

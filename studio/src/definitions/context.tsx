@@ -18,6 +18,7 @@ import { useCompiler } from './compiler-client.ts';
 import type { Compiled } from './protocol.ts';
 
 export const DEFINITIONS_ENDPOINT = '/__regforms/definitions';
+export const EVENTS_ENDPOINT = '/__regforms/events';
 export const SAVE_ENDPOINT = '/__regforms/save';
 
 interface DefinitionsState {
@@ -62,12 +63,17 @@ export function DefinitionsProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void reload();
-    // The dev server tells us when a definition file changes on disk.
-    const hot = import.meta.hot;
-    if (!hot) return;
+    // The server tells us when a definition file changes on disk: the dev server by an HMR
+    // event, the preview server of the production build (`pnpm start`) by server-sent events.
     const onChange = () => void reload();
-    hot.on('regforms:definitions', onChange);
-    return () => hot.off('regforms:definitions', onChange);
+    const hot = import.meta.hot;
+    if (hot) {
+      hot.on('regforms:definitions', onChange);
+      return () => hot.off('regforms:definitions', onChange);
+    }
+    const events = new EventSource(EVENTS_ENDPOINT);
+    events.addEventListener('definitions', onChange);
+    return () => events.close();
   }, [reload]);
 
   const save = useCallback(
