@@ -70,7 +70,8 @@ describe('date control', () => {
     const input = screen.getByLabelText("Date d'admission") as HTMLInputElement;
     expect(input.value).toBe('03/09/2024');
     fireEvent.click(screen.getByRole('button', { name: /Choisir la date/ }));
-    const dialog = screen.getByRole('dialog');
+    // The calendar is a module of its own, loaded when it first opens.
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 });
     expect(within(dialog).getByText(/septembre 2024/i)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('gridcell', { name: '15' }));
     await settle(20);

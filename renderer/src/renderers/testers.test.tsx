@@ -2,6 +2,7 @@
 import type { JsonSchema, RankedTester, TesterContext, UISchemaElement } from '@jsonforms/core';
 import { materialRenderers } from '@jsonforms/material-renderers';
 import { describe, expect, test } from 'vitest';
+import { booleanControlTester } from './BooleanControl.tsx';
 import { choiceAutocompleteControlTester } from './ChoiceAutocompleteControl.tsx';
 import { choiceRadioControlTester } from './ChoiceRadioControl.tsx';
 import { choiceSelectControlTester } from './ChoiceSelectControl.tsx';
@@ -167,7 +168,7 @@ describe('which renderer wins', () => {
     checkboxes: multiChoiceCheckboxControlTester,
     multiLong: choiceAutocompleteControlTester,
     multiAutocomplete: choiceAutocompleteControlTester,
-    boolean: 'stock',
+    boolean: booleanControlTester,
     repeat: repeatControlTester,
   };
   test.each(Object.keys(expected))('%s', (kind) => {
