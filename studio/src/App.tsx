@@ -10,18 +10,30 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { AuthoringPage } from './authoring/AuthoringPage.tsx';
 import { CatalogPage } from './catalog/CatalogPage.tsx';
-import { RegistrationTypePage } from './catalog/RegistrationTypePage.tsx';
-import { VersionPage } from './catalog/VersionPage.tsx';
-import { ComparePage } from './compare/ComparePage.tsx';
-import { CsvPage } from './csv/CsvPage.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, type UiLang, useLang } from './i18n.tsx';
-import { RegistrationPage } from './registrations/RegistrationPage.tsx';
-import { NotFound } from './ui/Status.tsx';
+import { Loading, NotFound } from './ui/Status.tsx';
+
+/*
+ * The catalog is the first screen and comes with the first script; every other page (the
+ * editor, the form, the comparison, CSV) is a chunk loaded when it is first opened, so the
+ * catalog does not wait for CodeMirror, the renderer and the rest.
+ */
+const RegistrationTypePage = lazy(() =>
+  import('./catalog/RegistrationTypePage.tsx').then((m) => ({ default: m.RegistrationTypePage })),
+);
+const RegistrationPage = lazy(() =>
+  import('./registrations/RegistrationPage.tsx').then((m) => ({ default: m.RegistrationPage })),
+);
+const VersionPage = lazy(() => import('./catalog/VersionPage.tsx').then((m) => ({ default: m.VersionPage })));
+const AuthoringPage = lazy(() =>
+  import('./authoring/AuthoringPage.tsx').then((m) => ({ default: m.AuthoringPage })),
+);
+const ComparePage = lazy(() => import('./compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
+const CsvPage = lazy(() => import('./csv/CsvPage.tsx').then((m) => ({ default: m.CsvPage })));
 
 export function App() {
   const { lang, setLang, t } = useLang();
@@ -85,19 +97,21 @@ export function App() {
         tabIndex={-1}
         sx={{ maxWidth: 1400, mx: 'auto', p: { xs: 2, md: 3 }, outline: 'none' }}
       >
-        <Switch>
-          <Route path="/" component={CatalogPage} />
-          <Route path="/r/:registry/:type" component={RegistrationTypePage} />
-          <Route path="/r/:registry/:type/registration/:id" component={RegistrationPage} />
-          <Route path="/r/:registry/:type/v/:version" component={VersionPage} />
-          <Route path="/edit/:registry/:type/:version" component={AuthoringPage} />
-          <Route path="/compare/:registry/:type" component={ComparePage} />
-          <Route path="/compare/:registry/:type/:from/:to" component={ComparePage} />
-          <Route path="/csv/:registry/:type/:version" component={CsvPage} />
-          <Route>
-            <NotFound />
-          </Route>
-        </Switch>
+        <Suspense fallback={<Loading />}>
+          <Switch>
+            <Route path="/" component={CatalogPage} />
+            <Route path="/r/:registry/:type" component={RegistrationTypePage} />
+            <Route path="/r/:registry/:type/registration/:id" component={RegistrationPage} />
+            <Route path="/r/:registry/:type/v/:version" component={VersionPage} />
+            <Route path="/edit/:registry/:type/:version" component={AuthoringPage} />
+            <Route path="/compare/:registry/:type" component={ComparePage} />
+            <Route path="/compare/:registry/:type/:from/:to" component={ComparePage} />
+            <Route path="/csv/:registry/:type/:version" component={CsvPage} />
+            <Route>
+              <NotFound />
+            </Route>
+          </Switch>
+        </Suspense>
       </Box>
     </Router>
   );

@@ -4,6 +4,9 @@
  *   GET  /__regforms/definitions  → { dir, files: [{ path, text }] } (every YAML file + the lock)
  *   POST /__regforms/save         ← { path, text }: writes one version file, never over a
  *                                    published version, never outside the folder
+ *   GET  /__regforms/catalog      → { catalog, diagnostics } of the folder, compiled here (and
+ *                                    kept until a file changes): the catalog's first screen
+ *                                    does not wait for the page's own compilation in a worker
  *   GET  /__regforms/events       → server-sent events: `definitions` whenever a file of the
  *                                    folder changes (the preview server; the dev server sends
  *                                    a `regforms:definitions` HMR event instead)
@@ -12,6 +15,7 @@
 import { existsSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { compileDefinitions } from '@regforms/compiler';
 import { readDefinitionFiles } from '@regforms/compiler/node';
 import { LOCK_FILE } from '@regforms/runtime';
 import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
@@ -21,6 +25,7 @@ export const DEFINITIONS_ENDPOINT = '/__regforms/definitions';
 export const SAVE_ENDPOINT = '/__regforms/save';
 export const DEFINITIONS_EVENT = 'regforms:definitions';
 export const EVENTS_ENDPOINT = '/__regforms/events';
+export const CATALOG_ENDPOINT = '/__regforms/catalog';
 /** Larger than any real version file by far; refuses runaway uploads. */
 const MAX_BODY = 5 * 1024 * 1024;
 
@@ -166,8 +171,39 @@ function debounced(notify: () => void): () => void {
   };
 }
 
+/** The folder's catalog and diagnostics, compiled once per state of the folder. */
+function catalogSummary(dir: string) {
+  let kept: string | undefined;
+  return {
+    json(): string {
+      if (kept === undefined) {
+        const { catalog, diagnostics } = compileDefinitions(readDefinitionFiles(dir));
+        kept = JSON.stringify({ catalog, diagnostics });
+      }
+      return kept;
+    },
+    changed(): void {
+      kept = undefined;
+    },
+  };
+}
+
 /** The read and save endpoints, the same on the dev and the preview server. */
-function endpoints(dir: string, middlewares: Connect.Server): void {
+function endpoints(
+  dir: string,
+  middlewares: Connect.Server,
+  summary: ReturnType<typeof catalogSummary>,
+): void {
+  middlewares.use(CATALOG_ENDPOINT, (req, res, next) => {
+    if (req.method !== 'GET') return next();
+    try {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(summary.json());
+    } catch (e) {
+      json(res, 500, { error: `Cannot compile the definitions folder ${dir}: ${(e as Error).message}` });
+    }
+  });
   middlewares.use(DEFINITIONS_ENDPOINT, (req, res, next) => {
     if (req.method !== 'GET') return next();
     try {
@@ -203,24 +239,38 @@ export function definitionsPlugin(options: DefinitionsPluginOptions = {}): Plugi
     name: 'regforms-definitions',
     configureServer(server: ViteDevServer) {
       server.watcher.add(dir);
+      const summary = catalogSummary(dir);
       const notify = debounced(() => server.ws.send({ type: 'custom', event: DEFINITIONS_EVENT, data: {} }));
       const changed = (file: string) => {
-        if (isDefinitionFile(dir, file)) notify();
+        if (!isDefinitionFile(dir, file)) return;
+        summary.changed();
+        notify();
       };
       server.watcher.on('change', changed);
       server.watcher.on('add', changed);
       server.watcher.on('unlink', changed);
-      endpoints(dir, server.middlewares);
+      endpoints(dir, server.middlewares, summary);
     },
     configurePreviewServer(server: PreviewServer) {
-      endpoints(dir, server.middlewares);
+      const summary = catalogSummary(dir);
+      endpoints(dir, server.middlewares, summary);
+      // Compiled before the first page asks for it (the server has just started).
+      setTimeout(() => {
+        try {
+          summary.json();
+        } catch {
+          // Said to the page when it asks.
+        }
+      }, 0);
       // No HMR channel here: the pages listen to server-sent events.
       const clients = new Set<ServerResponse>();
       const notify = debounced(() => {
         for (const res of clients) res.write('event: definitions\ndata: {}\n\n');
       });
       const watcher = watch(dir, { recursive: true }, (_event, name) => {
-        if (name && isDefinitionFile(dir, resolve(dir, name.toString()))) notify();
+        if (!name || !isDefinitionFile(dir, resolve(dir, name.toString()))) return;
+        summary.changed();
+        notify();
       });
       server.httpServer.on('close', () => {
         watcher.close();

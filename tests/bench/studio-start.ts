@@ -23,6 +23,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Records the first frame painted with a registry of the catalog in it (a string: see renderer.bench.ts). */
+const CATALOG_PROBE = `(() => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="catalog"] [data-registry]')) return;
+    observer.disconnect();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { window.__catalogPainted = performance.now(); };
+    requestAnimationFrame(() => channel.port2.postMessage(null));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
 /** Milliseconds from navigation to the catalog's first paint, one figure per fresh context. */
 export async function studioFirstPaint(runs: number): Promise<number[]> {
   const data = mkdtempSync(join(tmpdir(), 'regforms-bench-studio-'));
@@ -75,19 +87,7 @@ export async function studioFirstPaint(runs: number): Promise<number[]> {
       for (let i = 0; i < runs; i++) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         const page = await context.newPage();
-        await page.addInitScript(() => {
-          const w = window as unknown as { __catalogPainted?: number };
-          const observer = new MutationObserver(() => {
-            if (!document.querySelector('[data-testid="catalog"] [data-registry]')) return;
-            observer.disconnect();
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => {
-              w.__catalogPainted = performance.now();
-            };
-            requestAnimationFrame(() => channel.port2.postMessage(null));
-          });
-          observer.observe(document, { childList: true, subtree: true });
-        });
+        await page.addInitScript({ content: CATALOG_PROBE });
         await page.goto(url);
         await page.waitForFunction(
           () => (window as unknown as { __catalogPainted?: number }).__catalogPainted,

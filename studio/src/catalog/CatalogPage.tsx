@@ -12,7 +12,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { CatalogRegistry } from '@regforms/runtime';
 import { text, useLang } from '../i18n.tsx';
-import { WithDefinitions } from '../ui/Status.tsx';
+import { WithCatalog } from '../ui/Status.tsx';
 import { DiagnosticsSummary } from './DiagnosticsSummary.tsx';
 import { VersionChip } from './VersionChip.tsx';
 
@@ -26,7 +26,7 @@ function byProgramme(registries: CatalogRegistry[]) {
 export function CatalogPage() {
   const { t, lang } = useLang();
   return (
-    <WithDefinitions>
+    <WithCatalog>
       {(compiled) => (
         <Box data-testid="catalog">
           <Typography component="h1" variant="h4" gutterBottom>
@@ -114,6 +114,6 @@ export function CatalogPage() {
           })}
         </Box>
       )}
-    </WithDefinitions>
+    </WithCatalog>
   );
 }

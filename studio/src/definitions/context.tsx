@@ -19,6 +19,7 @@ import type { Compiled } from './protocol.ts';
 
 export const DEFINITIONS_ENDPOINT = '/__regforms/definitions';
 export const EVENTS_ENDPOINT = '/__regforms/events';
+export const CATALOG_ENDPOINT = '/__regforms/catalog';
 export const SAVE_ENDPOINT = '/__regforms/save';
 
 interface DefinitionsState {
@@ -26,11 +27,18 @@ interface DefinitionsState {
   /** The folder, relative to where the studio was started. */
   dir?: string;
   compiled?: Compiled;
+  /**
+   * The catalog and diagnostics as the server compiled them: the catalog shows with them
+   * while the page's own compilation (in a worker, `compiled`) is not done yet.
+   */
+  summary?: CatalogSummary;
   error?: string;
   reload(): Promise<void>;
   /** Writes a version file; resolves to an error message when the server refuses. */
   save(path: string, text: string): Promise<{ ok: true } | { ok: false; error: string }>;
 }
+
+export type CatalogSummary = Pick<Compiled, 'catalog' | 'diagnostics'>;
 
 const DefinitionsContext = createContext<DefinitionsState | null>(null);
 
@@ -38,6 +46,7 @@ export function DefinitionsProvider({ children }: { children: ReactNode }) {
   const [files, setFiles] = useState<SourceFile[]>();
   const [dir, setDir] = useState<string>();
   const [compiled, setCompiled] = useState<Compiled>();
+  const [summary, setSummary] = useState<CatalogSummary>();
   const [error, setError] = useState<string>();
   const client = useCompiler();
   const generation = useRef(0);
@@ -45,6 +54,13 @@ export function DefinitionsProvider({ children }: { children: ReactNode }) {
   const reload = useCallback(async () => {
     if (!client) return;
     const mine = ++generation.current;
+    // The server's summary, in parallel: a failure here only means waiting for the worker.
+    void fetch(CATALOG_ENDPOINT, { cache: 'no-store' })
+      .then((r) => (r.ok ? (r.json() as Promise<CatalogSummary>) : undefined))
+      .then((s) => {
+        if (s && mine === generation.current) setSummary(s);
+      })
+      .catch(() => undefined);
     try {
       const res = await fetch(DEFINITIONS_ENDPOINT, { cache: 'no-store' });
       const body = (await res.json()) as { files?: SourceFile[]; dir?: string; error?: string };
@@ -99,8 +115,8 @@ export function DefinitionsProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(
-    () => ({ files, dir, compiled, error, reload, save }),
-    [files, dir, compiled, error, reload, save],
+    () => ({ files, dir, compiled, summary, error, reload, save }),
+    [files, dir, compiled, summary, error, reload, save],
   );
   return <DefinitionsContext.Provider value={value}>{children}</DefinitionsContext.Provider>;
 }

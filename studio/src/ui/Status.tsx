@@ -7,7 +7,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { TypeEntry } from '../catalog/lookup.ts';
-import { useDefinitions } from '../definitions/context.tsx';
+import { type CatalogSummary, useDefinitions } from '../definitions/context.tsx';
 import type { Compiled } from '../definitions/protocol.ts';
 import { text, useLang } from '../i18n.tsx';
 
@@ -46,6 +46,24 @@ export function WithDefinitions({ children }: { children: (compiled: Compiled) =
     );
   if (!compiled) return <Loading />;
   return <>{children(compiled)}</>;
+}
+
+/**
+ * Renders its children with the catalog and diagnostics: the page's compilation, or until it
+ * is done the server's (the catalog's first screen does not wait for the worker).
+ */
+export function WithCatalog({ children }: { children: (summary: CatalogSummary) => ReactNode }) {
+  const { compiled, summary, error } = useDefinitions();
+  const { t } = useLang();
+  const shown = compiled ?? summary;
+  if (error && !shown)
+    return (
+      <Alert severity="error" role="alert">
+        {t('loadFailed')}: {error}
+      </Alert>
+    );
+  if (!shown) return <Loading />;
+  return <>{children(shown)}</>;
 }
 
 export interface Crumb {
