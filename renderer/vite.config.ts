@@ -48,7 +48,10 @@ export default defineConfig({
     // minify: library mode keeps whitespace in ES output for bundlers to tree-shake; this file is
     // the end product a portal loads with one script tag, so it is minified fully (−13% gzipped).
     rollupOptions: {
-      output: { minify: true, chunkFileNames: 'regforms-form-[name]-[hash].js' },
+      output: {
+        minify: process.env.REGFORMS_MINIFY !== '0',
+        chunkFileNames: 'regforms-form-[name]-[hash].js',
+      },
     },
   },
 });

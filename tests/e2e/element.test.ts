@@ -56,7 +56,7 @@ describe('<regforms-form> on the example portal', () => {
       await page.evaluate(() =>
         [...document.scripts].filter((s) => s.src).map((s) => new URL(s.src).pathname),
       ),
-    ).toEqual(['/regforms-form.js', '/portal.js']);
+    ).toEqual(['/portal.js', '/regforms-form.js']);
   }, 60_000);
 
   it('runs under a strict Content Security Policy: no inline script, no eval, validators from the compiler', async () => {
@@ -237,14 +237,16 @@ describe('<regforms-form> given a bare form.json (no validators module beside it
       const bare = join(served.dir, 'bare');
       mkdirSync(bare, { recursive: true });
       copyFileSync(join(served.dir, 'forms/angio/follow-up-pci/2.0.0/form.json'), join(bare, 'form.json'));
-      const p = await context.newPage();
+      // A context of its own: nothing cached from the portal's pages above.
+      const own = await browser.newContext();
+      const p = await own.newPage();
       await p.goto(`${served.url}?src=./bare/form.json&store=memory&lang=fr`);
       const element = p.locator('regforms-form');
       await element.getByRole('heading', { level: 1 }).or(element.getByRole('alert')).first().waitFor();
       const alert = (await element.getByRole('alert').count())
         ? await element.getByRole('alert').textContent()
         : '';
-      await p.close();
+      await own.close();
       return alert;
     } finally {
       await served.close();

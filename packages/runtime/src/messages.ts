@@ -39,6 +39,9 @@ export function messageFormatter<K extends string>(catalog: MessageCatalog<K>) {
     const language = messageLanguage(lang);
     const entry = catalog[key];
     const template = entry[language] ?? entry.en;
+    // Most entries are plain text: no ICU parse (nor the locale lookup it starts with, tens of
+    // milliseconds the first time in a page).
+    if (!/[{<]/.test(template)) return template;
     const id = `${language}\u0000${key}`;
     let compiled = cache.get(id);
     if (!compiled) {

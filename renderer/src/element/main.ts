@@ -1,9 +1,18 @@
-// Entry of the one-file bundle: loading it defines <regforms-form>.
-import { defineRegformsForm } from './regforms-form.tsx';
+/*
+ * Entry of the <regforms-form> bundle, the one script a portal loads. It is small: it starts
+ * fetching the form of every <regforms-form> on the page (and its validators module) at once,
+ * while the element's code (React, MUI, JSON Forms: a chunk beside this file) loads, then
+ * defines the element.
+ */
+import { prefetchForms } from './locate.ts';
 
-defineRegformsForm();
+prefetchForms(document);
+const element = await import('./regforms-form.tsx');
+element.defineRegformsForm();
 
-export { RegformsFormElement } from './regforms-form.tsx';
+export const RegformsFormElement: typeof import('./regforms-form.tsx').RegformsFormElement =
+  element.RegformsFormElement;
+export type RegformsFormElement = import('./regforms-form.tsx').RegformsFormElement;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -27,10 +27,7 @@ import { RegistryForm } from '../form/RegistryForm.tsx';
 import { regformsRenderers } from '../renderers/index.ts';
 import { createFormSession, type FormSession } from '../session/form-session.ts';
 import { loadRunTimeCompiler } from './compile-on-demand.ts';
-
-interface CatalogJson {
-  registries: { id: string; registrationTypes: { id: string; latest: string | null }[] }[];
-}
+import { fetchJson, forgetPrefetched, formUrlOf, importValidators, VALIDATORS_FILE } from './locate.ts';
 
 /** The attributes, documented in the README (The embeddable renderer). */
 const ATTRIBUTES = [
@@ -162,31 +159,8 @@ export class RegformsFormElement extends HTMLElement {
   }
 
   /** `versionOf`: the version of the registration to open, when one is named. */
-  async #formUrl(versionOf: string | undefined): Promise<string> {
-    const src = this.getAttribute('src');
-    if (src) return new URL(src, document.baseURI).href;
-    const registry = this.getAttribute('registry');
-    const type = this.getAttribute('type');
-    if (!registry || !type)
-      throw new Error('Set src="…/form.json", or registry and type (with catalog="…/catalog.json").');
-    // A node serves the compiled forms too: `server` alone is enough.
-    const server = this.getAttribute('server');
-    const catalogUrl = new URL(
-      this.getAttribute('catalog') ??
-        (server ? `${server.replace(/\/+$/, '')}/forms/catalog.json` : 'forms/catalog.json'),
-      document.baseURI,
-    );
-    let version = this.getAttribute('version') ?? versionOf ?? null;
-    if (!version) {
-      const catalog = (await fetchJson(catalogUrl.href)) as CatalogJson;
-      const entry = catalog.registries
-        .find((r) => r.id === registry)
-        ?.registrationTypes.find((t) => t.id === type);
-      if (!entry) throw new Error(`The catalog has no registration type ${registry}/${type}.`);
-      if (!entry.latest) throw new Error(`${registry}/${type} has no published version yet.`);
-      version = entry.latest;
-    }
-    return new URL(`${registry}/${type}/${version}/form.json`, catalogUrl).href;
+  #formUrl(versionOf: string | undefined): Promise<string> {
+    return formUrlOf((name) => this.getAttribute(name), versionOf);
   }
 
   #load(): Promise<void> {
@@ -211,6 +185,7 @@ export class RegformsFormElement extends HTMLElement {
           // deployed again): then the one compiled with this form, by its hash.
           const module =
             first && first.hash !== form.meta.hash ? await importValidators(url, form.meta.hash) : first;
+          forgetPrefetched();
           await installFor(form, module);
           this.#form = form;
           this.#formKey = url;
@@ -300,17 +275,6 @@ export class RegformsFormElement extends HTMLElement {
   }
 }
 
-/** The validators module `regforms compile` writes beside form.json; undefined when there is none. */
-async function importValidators(formUrl: string, hash?: string): Promise<ValidatorsModule | undefined> {
-  const url = new URL(VALIDATORS_FILE, formUrl);
-  if (hash) url.searchParams.set('hash', hash);
-  try {
-    return (await import(/* @vite-ignore */ url.href)) as ValidatorsModule;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Gives the form its validators: the module compiled with it, else (a bare form.json, or a
  * module left from another compilation) ajv's compiler, loaded for it, which needs a page whose
@@ -335,15 +299,6 @@ async function installFor(form: CompiledForm, module: ValidatorsModule | undefin
       `This form came without its validators module (${VALIDATORS_FILE} beside form.json, written by \`regforms compile\`), and this page's Content Security Policy forbids compiling one here: serve ${VALIDATORS_FILE} with the form.`,
     );
   }
-}
-
-/** Written by `regforms compile` beside each form.json. */
-const VALIDATORS_FILE = 'validators.js';
-
-async function fetchJson(url: string): Promise<unknown> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`Could not load ${url}: HTTP ${res.status}`);
-  return res.json();
 }
 
 /** Registers <regforms-form> once. */

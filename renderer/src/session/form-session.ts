@@ -135,6 +135,14 @@ export interface FormSession {
   attach(): () => void;
 }
 
+const NO_ERRORS: FormError[] = [];
+
+/** Runs `fn` once the next frame is painted (in a page), else in the next task. */
+function afterFirstPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 export function createFormSession(options: FormSessionOptions): FormSession {
   const { form } = options;
   const ajv = ruleAjv;
@@ -162,11 +170,19 @@ export function createFormSession(options: FormSessionOptions): FormSession {
   const langOf = (lang: string | undefined) => (lang && form.i18n[lang] ? lang : form.meta.defaultLanguage);
 
   /** Errors and section statuses follow the data, the language and whether a Send was tried. */
+  /*
+   * The first section first: a new, empty registration has nothing the validator could refuse
+   * yet, so the first validation (the whole form, and the first call of its validators module,
+   * which the browser compiles then) runs just after the first paint instead of before it.
+   */
+  let validated = options.registration !== undefined && Object.keys(options.registration.data).length > 0;
+
   function derive(s: Omit<FormSessionState, 'errors' | 'statuses' | 'readOnly' | 'sync'>): FormSessionState {
-    const pruned = prune(form, s.data).data;
-    const errors = s.attemptedSend
-      ? validator.validate(pruned, s.lang)
-      : validator.validateTypes(pruned, s.lang);
+    const errors = !validated
+      ? NO_ERRORS
+      : s.attemptedSend
+        ? validator.validate(prune(form, s.data).data, s.lang)
+        : validator.validateTypes(prune(form, s.data).data, s.lang);
     return {
       ...s,
       errors,
@@ -186,6 +202,15 @@ export function createFormSession(options: FormSessionOptions): FormSession {
     notice: undefined,
     sections,
   });
+  if (!validated)
+    afterFirstPaint(() => {
+      if (validated) return;
+      validated = true;
+      const before = state;
+      state = derive(state);
+      if (state.errors.length || before.errors.length) events.onValidate?.(state.errors);
+      for (const l of [...listeners]) l();
+    });
 
   function set(patch: Partial<FormSessionState>): void {
     const before = state;
@@ -196,6 +221,7 @@ export function createFormSession(options: FormSessionOptions): FormSession {
       next.attemptedSend !== before.attemptedSend ||
       next.registration !== before.registration ||
       'readOnly' in patch;
+    if (needsDerive) validated = true;
     state = needsDerive ? derive(next) : next;
     if (state.errors !== before.errors) events.onValidate?.(state.errors);
     // Autosave: counted from the first unsaved change, not reset by further typing.
