@@ -214,9 +214,28 @@ describe('a host outside the repository, from the packed packages', () => {
       expect(await health!.json()).toEqual({ status: 'ok', database: 'pglite' });
       const bundle = await fetch(`${base}/regforms-form.js`);
       expect(bundle.status).toBe(200);
-      expect((await bundle.text()).length).toBeGreaterThan(100_000);
+      // The element's small first script, and the chunks it imports, served beside it.
+      const chunks = [...(await bundle.text()).matchAll(/["'`]\.\/(regforms-form-[\w-]+\.js)["'`]/g)].map(
+        (m) => m[1]!,
+      );
+      expect(chunks.length).toBeGreaterThan(0);
+      let size = 0;
+      for (const chunk of chunks) {
+        const served = await fetch(`${base}/${chunk}`);
+        expect(served.status, chunk).toBe(200);
+        size += (await served.text()).length;
+      }
+      expect(size).toBeGreaterThan(100_000);
       const catalog = await (await fetch(`${base}/forms/catalog.json`)).json();
       expect(catalog.registries.map((r: { id: string }) => r.id)).toContain('angio');
+      // Each form's validators module, for pages under a strict Content Security Policy.
+      const angio = catalog.registries.find((r: { id: string }) => r.id === 'angio');
+      const latest = angio.registrationTypes.find(
+        (t: { id: string }) => t.id === 'hospitalisation-pci',
+      ).latest;
+      const validators = await fetch(`${base}/forms/angio/hospitalisation-pci/${latest}/validators.js`);
+      expect(validators.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect(await validators.text()).toMatch(/^export const hash = "[0-9a-f]{64}";$/m);
     } finally {
       process.kill(-node.pid!, 'SIGTERM');
     }

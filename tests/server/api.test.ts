@@ -2,6 +2,9 @@
  * The hospital node's API over HTTP on loopback, on the embedded database and (in CI) on a
  * PostgreSQL server: forms, the lifecycle, access, idempotency, concurrency, bad input.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { listTokens, revokeToken } from '@regforms/server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +36,53 @@ describe.each(DATABASES)('the node on %s', (kind) => {
       expect(
         hosp.versions.filter((v: { latest: boolean }) => v.latest).map((v: { version: string }) => v.version),
       ).toEqual(['2.0.0']);
+    });
+
+    it("GET /forms/…/validators.js: the form's validators module, by its hash (304 when unchanged)", async () => {
+      const form = formOf('angio', 'hospitalisation');
+      const path = `/forms/angio/hospitalisation/${form.meta.version}/validators.js`;
+      const res = await node.api(path, { auth: null });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      const code = await res.text();
+      expect(code).toContain(`export const hash = "${form.meta.hash}";`);
+      expect(code).toContain('export default function validators(require)');
+      const again = await node.api(path, {
+        auth: null,
+        headers: { 'if-none-match': res.headers.get('etag')! },
+      });
+      expect(again.status).toBe(304);
+      const unknown = await node.api('/forms/angio/hospitalisation/9.9.9/validators.js', { auth: null });
+      expect(unknown.status).toBe(404);
+    });
+
+    it("GET /regforms-form-….js: only the element's own chunks, by name", async () => {
+      // This node has no element bundle.
+      expect((await node.api('/regforms-form-x.js', { auth: null })).status).toBe(404);
+      const dir = mkdtempSync(join(tmpdir(), 'regforms-element-'));
+      writeFileSync(join(dir, 'regforms-form.js'), 'import("./regforms-form-chunk-1.js");');
+      writeFileSync(join(dir, 'regforms-form-chunk-1.js'), 'export const chunk = 1;');
+      writeFileSync(join(dir, 'secret.js'), 'TOP SECRET CONTENT');
+      const withElement = await testNode(kind, { element: join(dir, 'regforms-form.js') });
+      try {
+        const chunk = await withElement.api('/regforms-form-chunk-1.js', { auth: null });
+        expect(chunk.status).toBe(200);
+        expect(chunk.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+        expect(await chunk.text()).toBe('export const chunk = 1;');
+        for (const name of [
+          '/regforms-form-..%2Fsecret.js',
+          '/regforms-form-x.js%00.png',
+          '/regforms-form-nope.js',
+        ]) {
+          const refused = await withElement.api(name, { auth: null });
+          expect(refused.status, name).toBe(404);
+          expect(await refused.text()).not.toContain('TOP SECRET CONTENT');
+        }
+      } finally {
+        await withElement.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('GET /api/forms: the most recent version by default, with an ETag (304 when unchanged)', async () => {

@@ -4,8 +4,8 @@
  * /openapi.json and the docs page at /docs. The handlers are thin: the lifecycle is in
  * registrations.ts, the forms in forms.ts, CSV in @regforms/csv.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -323,35 +323,28 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return res.send(code);
     },
   );
-  // The <regforms-form> bundle: its script, and the chunks it loads when a form needs them
-  // (named regforms-form-….js beside it).
-  const sendElement = (file: string, res: FastifyReply) => {
+  // The <regforms-form> bundle: its script, and the chunks it loads beside it (regforms-form-….js
+  // in the same folder), one route per file found at start: nothing else of that folder is served.
+  const sendElement = (path: string, res: FastifyReply) =>
+    res
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(readFileSync(path));
+  app.get('/regforms-form.js', { schema: { hide: true } }, async (_request, res) => {
     if (!options.element)
       throw new ApiError(
         404,
         'NO_ELEMENT',
         'This node serves no <regforms-form> bundle: build it (pnpm build:packages) or pass --element FILE to regforms serve.',
       );
-    const path = join(dirname(options.element), file);
-    if (!existsSync(path))
-      throw new ApiError(404, 'NOT_FOUND', `No ${file} beside the <regforms-form> bundle.`);
-    return res
-      .header('content-type', 'text/javascript; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(readFileSync(path));
-  };
-  app.get('/regforms-form.js', { schema: { hide: true } }, async (_request, res) =>
-    sendElement(basename(options.element ?? 'regforms-form.js'), res),
-  );
-  app.get<{ Params: { chunk: string } }>(
-    '/regforms-form-:chunk',
-    { schema: { hide: true } },
-    async (request, res) => {
-      const { chunk } = request.params;
-      if (!/^[A-Za-z0-9_-]+\.js$/.test(chunk)) throw new ApiError(404, 'NOT_FOUND', 'No such file.');
-      return sendElement(`regforms-form-${chunk}`, res);
-    },
-  );
+    return sendElement(options.element, res);
+  });
+  if (options.element)
+    for (const file of readdirSync(dirname(options.element)))
+      if (/^regforms-form-[\w-]+\.js$/.test(file)) {
+        const path = join(dirname(options.element), file);
+        app.get(`/${file}`, { schema: { hide: true } }, async (_request, res) => sendElement(path, res));
+      }
 
   // ---- registrations -----------------------------------------------------------------
   app.post<{ Body: SubmitBody }>(
