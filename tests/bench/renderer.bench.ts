@@ -352,17 +352,23 @@ function row(label: string, ours: string, stock: string, r = ''): string {
   return `  ${label.padEnd(46)}${ours.padStart(10)}${stock.padStart(10)}${r.padStart(16)}`;
 }
 
-/** The element's chunks a form loads at once (the entry and what it imports statically). */
+/**
+ * The element's files every page loads: the entry, the chunk it always imports (the element
+ * itself), and what these import statically. Chunks imported on demand further down (the date
+ * calendar, ajv's compiler) are not counted.
+ */
 function initialChunks(dir: string, entry: string): string[] {
   const seen = new Set<string>();
-  const visit = (file: string) => {
+  const STATIC = /(?:^|[;}\s])import\s*(?:[^"'`()]*?from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g;
+  const DYNAMIC = /import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g;
+  const visit = (file: string, followDynamic: boolean) => {
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(join(dir, file), 'utf8');
-    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["']\.\/([^"']+\.js)["']/g))
-      visit(m[1]!);
+    for (const m of code.matchAll(STATIC)) visit(m[1]!, false);
+    if (followDynamic) for (const m of code.matchAll(DYNAMIC)) visit(m[1]!, false);
   };
-  visit(entry);
+  visit(entry, true);
   return [...seen];
 }
 

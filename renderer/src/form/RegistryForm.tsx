@@ -285,6 +285,50 @@ export function RegistryForm(props: RegistryFormProps) {
   }, [failedSend, notice]);
   const status = registration?.status ?? 'open';
   const sectionLabel = (s: SectionInfo) => t(`${s.key}.label`, s.label);
+  // Speed: the navigation renders again only when a section's counts, the current section or
+  // the language change, not on every committed value (the session keeps equal statuses).
+  const nav = useMemo(
+    () => (
+      <Box component="nav" aria-label={t('sections')}>
+        <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+          {sections.map((s, i) => {
+            const st = statuses[i]!;
+            if (!st.shown) return null;
+            return (
+              <li key={s.id}>
+                <SectionNavItem
+                  id={s.id}
+                  index={i}
+                  label={t(`${s.key}.label`, s.label) ?? s.label}
+                  isCurrent={s === current}
+                  required={st.required}
+                  missing={st.missing}
+                  errors={st.errors}
+                  counterText={
+                    t('counter.title', undefined, {
+                      filled: st.required - st.missing,
+                      required: st.required,
+                    }) ?? ''
+                  }
+                  errorsText={t('errors') ?? ''}
+                  onSelect={setActive}
+                />
+              </li>
+            );
+          })}
+        </Box>
+        <Typography
+          variant="caption"
+          component="p"
+          sx={{ color: 'text.secondary', mt: 1 }}
+          data-testid="counter-legend"
+        >
+          {t('counter.legend')}
+        </Typography>
+      </Box>
+    ),
+    [sections, statuses, current, t],
+  );
 
   return (
     <Box
@@ -382,43 +426,7 @@ export function RegistryForm(props: RegistryFormProps) {
       )}
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '260px 1fr' }, gap: 3 }}>
-        <Box component="nav" aria-label={t('sections')}>
-          <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
-            {sections.map((s, i) => {
-              const st = statuses[i]!;
-              if (!st.shown) return null;
-              return (
-                <li key={s.id}>
-                  <SectionNavItem
-                    id={s.id}
-                    index={i}
-                    label={sectionLabel(s) ?? s.label}
-                    isCurrent={s === current}
-                    required={st.required}
-                    missing={st.missing}
-                    errors={st.errors}
-                    counterText={
-                      t('counter.title', undefined, {
-                        filled: st.required - st.missing,
-                        required: st.required,
-                      }) ?? ''
-                    }
-                    errorsText={t('errors') ?? ''}
-                    onSelect={setActive}
-                  />
-                </li>
-              );
-            })}
-          </Box>
-          <Typography
-            variant="caption"
-            component="p"
-            sx={{ color: 'text.secondary', mt: 1 }}
-            data-testid="counter-legend"
-          >
-            {t('counter.legend')}
-          </Typography>
-        </Box>
+        {nav}
 
         <Box component="main">
           <Typography component="h2" variant="h6" sx={{ mb: 1 }}>

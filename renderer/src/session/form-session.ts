@@ -137,6 +137,18 @@ export interface FormSession {
 
 const NO_ERRORS: FormError[] = [];
 
+/** The previous statuses when nothing changed: views keyed on them do not render again. */
+function sameStatuses(before: SectionStatus[] | undefined, after: SectionStatus[]): SectionStatus[] {
+  if (!before || before.length !== after.length) return after;
+  for (let i = 0; i < after.length; i++) {
+    const x = before[i]!;
+    const y = after[i]!;
+    if (x.shown !== y.shown || x.missing !== y.missing || x.required !== y.required || x.errors !== y.errors)
+      return after;
+  }
+  return before;
+}
+
 /** Runs `fn` once the next frame is painted (in a page), else in the next task. */
 function afterFirstPaint(fn: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
@@ -186,7 +198,10 @@ export function createFormSession(options: FormSessionOptions): FormSession {
     return {
       ...s,
       errors,
-      statuses: sectionStatus(form, sections, s.data, errors, ajv),
+      statuses: sameStatuses(
+        (s as Partial<FormSessionState>).statuses,
+        sectionStatus(form, sections, s.data, errors, ajv),
+      ),
       readOnly: askedReadOnly || (s.registration !== undefined && s.registration.status !== 'open'),
       sync: syncOf(syncSource?.syncStatus(), s.registration),
     };
