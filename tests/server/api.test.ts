@@ -57,6 +57,23 @@ describe.each(DATABASES)('the node on %s', (kind) => {
       expect(unknown.status).toBe(404);
     });
 
+    it('compresses what a browser fetches: the form (br or gzip, as asked), its validators', async () => {
+      const form = formOf('angio', 'hospitalisation');
+      const path = `/forms/angio/hospitalisation/${form.meta.version}/form.json`;
+      for (const encoding of ['br', 'gzip']) {
+        const res = await node.api(path, { auth: null, headers: { 'accept-encoding': encoding } });
+        expect(res.headers.get('content-encoding'), encoding).toBe(encoding);
+        expect((await res.json()).meta.hash).toBe(form.meta.hash);
+      }
+      const plain = await node.api(path, { auth: null, headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      const validators = await node.api(`/forms/angio/hospitalisation/${form.meta.version}/validators.js`, {
+        auth: null,
+        headers: { 'accept-encoding': 'br' },
+      });
+      expect(validators.headers.get('content-encoding')).toBe('br');
+    });
+
     it("GET /regforms-form-….js: only the element's own chunks, by name", async () => {
       // This node has no element bundle.
       expect((await node.api('/regforms-form-x.js', { auth: null })).status).toBe(404);

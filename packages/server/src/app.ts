@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -152,6 +153,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Compressed where the client accepts it (a compiled form of 800 KB travels as ~110 KB): the
+  // forms, their validators, the element's chunks and the API's answers.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(cors, {
     // Tokens travel in a header, never in cookies: any portal may call the API with its own.
     origin: '*',
