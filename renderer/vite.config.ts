@@ -49,7 +49,7 @@ export default defineConfig({
     // the end product a portal loads with one script tag, so it is minified fully (−13% gzipped).
     rollupOptions: {
       output: {
-        minify: process.env.REGFORMS_MINIFY !== '0',
+        minify: true,
         chunkFileNames: 'regforms-form-[name]-[hash].js',
       },
     },

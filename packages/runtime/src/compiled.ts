@@ -84,11 +84,6 @@ export function provideValidators(form: CompiledForm, validators: FormValidators
   return validators;
 }
 
-/** Has this form its validators already (installed, or compiled at run time)? */
-export function hasValidators(form: CompiledForm): boolean {
-  return installed.has(form);
-}
-
 /** The form's validators: installed, else compiled now (needs a runtime that may evaluate code). */
 export function validatorsOf(form: CompiledForm): FormValidators {
   return installed.get(form) ?? provideValidators(form, compileValidators(form));

@@ -20,7 +20,6 @@ export { codePoint, escapeHidden, hiddenCharacterName, hiddenCharacters } from '
 export type { ConditionFn, FormValidators, SchemaValidateFn, ValidatorsModule } from './compiled.ts';
 export {
   conditionOf,
-  hasValidators,
   installValidators,
   provideValidators,
   ValidatorsMismatchError,

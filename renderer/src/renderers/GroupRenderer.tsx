@@ -1,14 +1,10 @@
 import type { GroupLayout, LayoutProps, RankedTester } from '@jsonforms/core';
-import {
-  JsonFormsDispatch,
-  type TranslateProps,
-  withJsonFormsLayoutProps,
-  withTranslateProps,
-} from '@jsonforms/react';
+import { type TranslateProps, withJsonFormsLayoutProps, withTranslateProps } from '@jsonforms/react';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { memo, useId } from 'react';
 import { optionsOf, type Translate, tr } from './common.tsx';
+import { LayoutChildren } from './VerticalLayout.tsx';
 
 /** Group rank: above the stock Group layout (1). */
 export const GROUP_RANK = 30;
@@ -64,18 +60,14 @@ const GroupBody = memo(function GroupBody(props: {
           {title}
         </Typography>
       ) : null}
-      {group.elements.map((child, i) => (
-        <JsonFormsDispatch
-          // The elements of a compiled UI schema never move, so their index is a stable key.
-          key={i}
-          uischema={child}
-          schema={schema}
-          path={path}
-          enabled={enabled}
-          renderers={renderers}
-          cells={cells}
-        />
-      ))}
+      <LayoutChildren
+        elements={group.elements}
+        schema={schema}
+        path={path}
+        enabled={enabled}
+        renderers={renderers}
+        cells={cells}
+      />
     </Paper>
   );
 });

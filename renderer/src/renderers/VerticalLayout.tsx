@@ -1,4 +1,9 @@
-import type { LayoutProps, RankedTester, VerticalLayout as VerticalLayoutElement } from '@jsonforms/core';
+import type {
+  LayoutProps,
+  RankedTester,
+  UISchemaElement,
+  VerticalLayout as VerticalLayoutElement,
+} from '@jsonforms/core';
 import { JsonFormsDispatch, withJsonFormsLayoutProps } from '@jsonforms/react';
 import { memo } from 'react';
 
@@ -15,21 +20,41 @@ export const VerticalLayout = memo(function VerticalLayout(props: LayoutProps) {
   if (!visible) return null;
   return (
     <div className="regforms-layout">
-      {(uischema as VerticalLayoutElement).elements.map((child, i) => (
-        <JsonFormsDispatch
-          // The elements of a compiled UI schema never move, so their index is a stable key.
-          key={i}
-          uischema={child}
-          schema={schema}
-          path={path}
-          enabled={enabled}
-          renderers={renderers}
-          cells={cells}
-        />
-      ))}
+      <LayoutChildren
+        elements={(uischema as VerticalLayoutElement).elements}
+        schema={schema}
+        path={path}
+        enabled={enabled}
+        renderers={renderers}
+        cells={cells}
+      />
     </div>
   );
 });
+
+/** A layout's elements, each through JSON Forms' dispatch (vertical layouts and groups). */
+export function LayoutChildren(props: {
+  elements: UISchemaElement[];
+  schema: LayoutProps['schema'];
+  path: string;
+  enabled: boolean;
+  renderers: LayoutProps['renderers'];
+  cells: LayoutProps['cells'];
+}) {
+  const { schema, path, enabled, renderers, cells } = props;
+  return props.elements.map((child, i) => (
+    <JsonFormsDispatch
+      // The elements of a compiled UI schema never move, so their index is a stable key.
+      key={i}
+      uischema={child}
+      schema={schema}
+      path={path}
+      enabled={enabled}
+      renderers={renderers}
+      cells={cells}
+    />
+  ));
+}
 
 export const verticalLayoutTester: RankedTester = (uischema) =>
   uischema?.type === 'VerticalLayout' ? VERTICAL_LAYOUT_RANK : -1;

@@ -34,18 +34,31 @@ export function NotFound({ children }: { children?: ReactNode }) {
   );
 }
 
+/** A value once it is there, else the load error or the loading state. */
+function WhenLoaded<T>(props: {
+  value: T | undefined;
+  error: string | undefined;
+  children: (value: T) => ReactNode;
+}) {
+  const { t } = useLang();
+  if (props.error && !props.value)
+    return (
+      <Alert severity="error" role="alert">
+        {t('loadFailed')}: {props.error}
+      </Alert>
+    );
+  if (!props.value) return <Loading />;
+  return <>{props.children(props.value)}</>;
+}
+
 /** Renders its children with the compiled definitions, or the loading / error state. */
 export function WithDefinitions({ children }: { children: (compiled: Compiled) => ReactNode }) {
   const { compiled, error } = useDefinitions();
-  const { t } = useLang();
-  if (error && !compiled)
-    return (
-      <Alert severity="error" role="alert">
-        {t('loadFailed')}: {error}
-      </Alert>
-    );
-  if (!compiled) return <Loading />;
-  return <>{children(compiled)}</>;
+  return (
+    <WhenLoaded value={compiled} error={error}>
+      {children}
+    </WhenLoaded>
+  );
 }
 
 /**
@@ -54,16 +67,11 @@ export function WithDefinitions({ children }: { children: (compiled: Compiled) =
  */
 export function WithCatalog({ children }: { children: (summary: CatalogSummary) => ReactNode }) {
   const { compiled, summary, error } = useDefinitions();
-  const { t } = useLang();
-  const shown = compiled ?? summary;
-  if (error && !shown)
-    return (
-      <Alert severity="error" role="alert">
-        {t('loadFailed')}: {error}
-      </Alert>
-    );
-  if (!shown) return <Loading />;
-  return <>{children(shown)}</>;
+  return (
+    <WhenLoaded value={compiled ?? summary} error={error}>
+      {children}
+    </WhenLoaded>
+  );
 }
 
 export interface Crumb {
