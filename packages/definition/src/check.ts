@@ -7,6 +7,7 @@ import { type Diagnostic, type DiagnosticCode, suggestion } from './diagnostics.
 import { ISO_DATE, MAX_REPEAT } from './format.ts';
 import type { Definitions, Field, Loc, Registry, Source, Text, Version } from './model.ts';
 import { textLocs } from './read.ts';
+import { loincProblem, snomedProblem, ucumProblem } from './terminology.ts';
 import { type FieldInfo, fieldsOf, sectionsOf, visibilityOf } from './walk.ts';
 
 type Kind =
@@ -238,6 +239,46 @@ class FormChecker {
     }
   }
 
+  /** The codes a field binds to outside terminologies are well formed (offline checks). */
+  private checkTerminology(f: Field): void {
+    const codes = [...(f.codes ?? []), ...(f.itemCodes ?? []).flat()];
+    for (const c of new Set(codes)) {
+      const snomed = c.snomed && snomedProblem(c.snomed);
+      if (snomed)
+        this.report(
+          'TERMINOLOGY_INVALID',
+          c.loc,
+          `Code '${c.code}' is bound to SNOMED CT ${c.snomed}, but ${snomed}`,
+          'Copy the concept id again from a SNOMED CT browser (the Belgian edition or the international one).',
+        );
+      const loinc = c.loinc && loincProblem(c.loinc);
+      if (loinc)
+        this.report(
+          'TERMINOLOGY_INVALID',
+          c.loc,
+          `Code '${c.code}' is bound to LOINC ${c.loinc}, but ${loinc}`,
+          'Copy the code again from loinc.org, check digit included.',
+        );
+    }
+    if (f.ucum) {
+      const problem = ucumProblem(f.ucum);
+      if (problem)
+        this.report(
+          'TERMINOLOGY_INVALID',
+          f.loc,
+          `Field '${f.id}': ucum '${f.ucum}' is not a UCUM unit: ${problem}`,
+          'Write the unit in UCUM (ucum.org): kg/m2, mm[Hg], /min, mL/min/{1.73_m2}, mGy.cm2.',
+        );
+    } else if (f.unit)
+      this.report(
+        'UNIT_WITHOUT_UCUM',
+        f.loc,
+        `Field '${f.id}' shows the unit '${f.unit}' but has no UCUM code`,
+        `Add ucum: with the unit in UCUM (e.g. unit: ${f.unit}, ucum: …) so FHIR consumers get a coded unit.`,
+        'warning',
+      );
+  }
+
   private checkField(info: FieldInfo): void {
     const f = info.field;
     const inRepeat = info.repeat;
@@ -245,6 +286,7 @@ class FormChecker {
     if (f.visible) this.checkExpr(f.visible, 'condition', inRepeat);
     if (f.enabled) this.checkExpr(f.enabled, 'condition', inRepeat);
     for (const c of f.checks) this.checkExpr(c.rule, 'check', inRepeat);
+    this.checkTerminology(f);
     if (f.compute) {
       const kind = this.checkExpr(f.compute, 'compute', inRepeat);
       const want = valueKind(f);

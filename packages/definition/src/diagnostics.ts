@@ -59,6 +59,9 @@ export const DIAGNOSTIC_CODES = {
   COMPUTE_CYCLE: 'Computed fields depend on each other in a cycle.',
   REQUIRED_NEVER_SHOWN: 'A required field whose visibility condition can never hold.',
   CONSTRAINT_INVALID: 'A constraint that cannot hold or does not compile (min > max, bad pattern).',
+  TERMINOLOGY_INVALID:
+    'A SNOMED CT, LOINC or UCUM code that is not well formed (check digit, partition, unit grammar).',
+  UNIT_WITHOUT_UCUM: 'A unit shown to the user without its UCUM code (`ucum:`), which FHIR consumers need.',
   BUSINESS_KEY_INVALID: 'The business key names an unknown field, a field in a repeat, or a note.',
   VERSION_BUMP_TOO_SMALL:
     'A version declares a smaller semver bump than its changes against the previous published version need.',

@@ -272,6 +272,10 @@ const itemCodelists: KeySpec = {
   doc: "In a repeat: one code list per item, item n takes the n-th (as many as the repeat's max), instead of codelist/options",
 };
 const unit: KeySpec = { value: { t: 'string' }, doc: 'Unit shown beside the value' };
+const ucum: KeySpec = {
+  value: { t: 'string', pattern: /^\S+$/, what: 'a UCUM unit code without spaces' },
+  doc: "The unit as a UCUM code (kg/m2, mm[Hg], mL/min/{1.73_m2}): what FHIR and lab systems exchange; checked against UCUM's tables",
+};
 
 /** Keys each field type adds to the common ones. */
 export const FIELD_TYPE_KEYS: Record<FieldType, Record<string, KeySpec>> = {
@@ -291,6 +295,7 @@ export const FIELD_TYPE_KEYS: Record<FieldType, Record<string, KeySpec>> = {
     min: { value: { t: 'number' }, doc: 'Minimum' },
     max: { value: { t: 'number' }, doc: 'Maximum' },
     unit,
+    ucum,
   },
   decimal: {
     ...DATA_KEYS,
@@ -298,6 +303,7 @@ export const FIELD_TYPE_KEYS: Record<FieldType, Record<string, KeySpec>> = {
     max: { value: { t: 'number' }, doc: 'Maximum' },
     precision: { value: { t: 'integer', minimum: 0 }, doc: 'Digits after the decimal point' },
     unit,
+    ucum,
   },
   date: {
     ...DATA_KEYS,

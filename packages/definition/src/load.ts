@@ -544,6 +544,7 @@ class Resolver {
       max: v.max as number | string | undefined,
       precision: v.precision as number | undefined,
       unit: v.unit as string | undefined,
+      ucum: v.ucum as string | undefined,
       codes,
       codelist: v.codelist as string | undefined,
       ...(itemCodes ? { itemCodes, itemCodelists: v.itemCodelists as string[] } : {}),

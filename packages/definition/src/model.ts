@@ -79,6 +79,8 @@ export interface Field {
   max?: number | string;
   precision?: number;
   unit?: string;
+  /** The unit as a UCUM code. */
+  ucum?: string;
   /** Codes of a choice/multichoice, inline or from the code list. */
   codes?: Code[];
   codelist?: string;

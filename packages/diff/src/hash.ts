@@ -14,9 +14,10 @@ import { normalise } from './expr.ts';
  * Keys of the model that say where or how something was written, not what it means; and
  * `identifier`, which says how a value leaves the hospital node (pseudonymised), not what the
  * form asks or accepts: a registry may mark a field of a published version as identifying the
- * patient (the compiled form changes, its meaning does not).
+ * patient (the compiled form changes, its meaning does not). `ucum` likewise: the UCUM code
+ * restates the unit a field already shows, for FHIR consumers; the data accepted are the same.
  */
-const NOT_CONTENT = new Set(['loc', 'file', 'sourceText', 'sources', 'identifier']);
+const NOT_CONTENT = new Set(['loc', 'file', 'sourceText', 'sources', 'identifier', 'ucum']);
 
 function canonical(value: unknown): string {
   return canonicalJson(value, (key, v) => {

@@ -77,6 +77,13 @@ export interface FieldLogic {
    * positional rules say the same; this is for UIs and data generators).
    */
   next?: { name: string; yes: string | boolean; no: string | boolean };
+  /** A choice's code list (absent: the definition lists the codes itself, or per repeat item). */
+  codelist?: string;
+  /** Codes bound to outside terminologies: code → SNOMED CT concept id, LOINC code. */
+  bindings?: Record<string, { snomed?: string; loinc?: string }>;
+  /** A number's unit as shown, and as a UCUM code. */
+  unit?: string;
+  ucum?: string;
 }
 
 export interface CsvColumn {

@@ -27,7 +27,7 @@ import {
 import { allOf, conditionSchema, type FieldLookup } from './condition.ts';
 import { GENERIC_MESSAGES, KEYWORD_ALIASES, NEXT_MESSAGES } from './messages.ts';
 
-export const COMPILER_VERSION = 'regforms-compiler/0.2.0';
+export const COMPILER_VERSION = 'regforms-compiler/0.3.0';
 const TIME_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
 /** Message keys of the format → the JSON Schema keyword whose error they replace. */
@@ -308,6 +308,9 @@ class Emitter {
         message: f.messages.min ? `${key}.error.formatMinimum` : 'error.notBeforeToday',
         keyword: 'formatMinimum',
       });
+    const bindings = (f.codes ?? [])
+      .filter((c) => c.snomed || c.loinc)
+      .map((c) => [c.code, { ...(c.snomed ? { snomed: c.snomed } : {}), ...(c.loinc ? { loinc: c.loinc } : {}) }]);
     return {
       id: f.id,
       name: f.name,
@@ -322,6 +325,10 @@ class Emitter {
       ...(f.type === 'niss' || f.identifier ? { identifier: true as const } : {}),
       ...(f.itemCodes ? { itemCodes: f.itemCodes.map((l) => l.map((c) => c.code)) } : {}),
       ...(next ? { next: { name: next.field.name!, yes: next.yes, no: next.no } } : {}),
+      ...(f.codelist ? { codelist: f.codelist } : {}),
+      ...(bindings.length ? { bindings: Object.fromEntries(bindings) } : {}),
+      ...(f.unit ? { unit: f.unit } : {}),
+      ...(f.ucum ? { ucum: f.ucum } : {}),
     };
   }
 
