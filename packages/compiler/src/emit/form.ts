@@ -310,7 +310,10 @@ class Emitter {
       });
     const bindings = (f.codes ?? [])
       .filter((c) => c.snomed || c.loinc)
-      .map((c) => [c.code, { ...(c.snomed ? { snomed: c.snomed } : {}), ...(c.loinc ? { loinc: c.loinc } : {}) }]);
+      .map((c) => [
+        c.code,
+        { ...(c.snomed ? { snomed: c.snomed } : {}), ...(c.loinc ? { loinc: c.loinc } : {}) },
+      ]);
     return {
       id: f.id,
       name: f.name,
