@@ -43,7 +43,10 @@ export interface Canonicals {
 const trim = (base: string) => base.replace(/\/+$/, '');
 
 /** One canonical per registration type; versions are told apart by `version`. */
-export function questionnaireUrl(base: string, meta: Pick<FormMeta, 'registry' | 'registrationType'>): string {
+export function questionnaireUrl(
+  base: string,
+  meta: Pick<FormMeta, 'registry' | 'registrationType'>,
+): string {
   return `${trim(base)}/Questionnaire/${meta.registry}-${meta.registrationType}`;
 }
 
@@ -53,7 +56,12 @@ export function questionnaireId(meta: Pick<FormMeta, 'registry' | 'registrationT
 }
 
 /** The code system of a code list, or of the codes a form lists itself for one field. */
-export function codeSystemUrl(base: string, meta: Pick<FormMeta, 'registry' | 'registrationType'>, codelist: string | undefined, fieldKey: string): string {
+export function codeSystemUrl(
+  base: string,
+  meta: Pick<FormMeta, 'registry' | 'registrationType'>,
+  codelist: string | undefined,
+  fieldKey: string,
+): string {
   return codelist
     ? `${trim(base)}/CodeSystem/${codelist}`
     : `${trim(base)}/CodeSystem/${meta.registry}-${meta.registrationType}-${fieldKey}`;

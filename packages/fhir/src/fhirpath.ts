@@ -29,7 +29,9 @@ export function readCondition(s: JsonSchema): Cond {
   const keys = Object.keys(s);
   if (keys.length === 0) return { k: 'const', value: true };
   if (keys.length === 1 && isObj(s.not))
-    return Object.keys(s.not).length === 0 ? { k: 'const', value: false } : { k: 'not', of: readCondition(s.not) };
+    return Object.keys(s.not).length === 0
+      ? { k: 'const', value: false }
+      : { k: 'not', of: readCondition(s.not) };
   if (keys.length === 1 && Array.isArray(s.allOf)) return { k: 'and', of: s.allOf.map(readCondition) };
   if (keys.length === 1 && Array.isArray(s.anyOf)) return { k: 'or', of: s.anyOf.map(readCondition) };
   const required = s.required as string[] | undefined;
@@ -171,7 +173,8 @@ export function toEnableWhen(
   answer: (ref: FieldRef, value: unknown) => Record<string, unknown>,
 ): { enableWhen: EnableWhen[]; enableBehavior?: 'all' | 'any' } | undefined {
   const atom = (x: Cond): EnableWhen[] | undefined => {
-    if (x.k === 'present') return [{ question: lookup(x.name).linkId, operator: 'exists', answerBoolean: true }];
+    if (x.k === 'present')
+      return [{ question: lookup(x.name).linkId, operator: 'exists', answerBoolean: true }];
     if (x.k === 'not' && x.of.k === 'present')
       return [{ question: lookup(x.of.name).linkId, operator: 'exists', answerBoolean: false }];
     if (x.k === 'test' && x.op !== 'in') {
@@ -186,7 +189,11 @@ export function toEnableWhen(
   const alternatives = (x: Cond): EnableWhen[] | undefined => {
     if (x.k === 'test' && x.op === 'in') {
       const ref = lookup(x.name);
-      return (x.value as unknown[]).map((v) => ({ question: ref.linkId, operator: '=' as const, ...answer(ref, v) }));
+      return (x.value as unknown[]).map((v) => ({
+        question: ref.linkId,
+        operator: '=' as const,
+        ...answer(ref, v),
+      }));
     }
     // Not equal, as regforms means it: unanswered, or answered otherwise.
     if (x.k === 'not' && x.of.k === 'test' && x.of.op === '=') {

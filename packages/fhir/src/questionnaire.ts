@@ -205,7 +205,11 @@ class QuestionnaireBuilder {
   }
 
   /** A UI schema element as Questionnaire items; `conds` are the rules of wrapping layouts. */
-  element(el: UiElement, repeat: string | undefined, conds: { effect: string; schema: JsonSchema }[]): QuestionnaireItem[] {
+  element(
+    el: UiElement,
+    repeat: string | undefined,
+    conds: { effect: string; schema: JsonSchema }[],
+  ): QuestionnaireItem[] {
     const rules = el.rule ? [...conds, { effect: el.rule.effect, schema: el.rule.condition.schema }] : conds;
     switch (el.type) {
       case 'Category':
@@ -230,12 +234,23 @@ class QuestionnaireBuilder {
       case 'Label': {
         const key = String(el.options?.i18n ?? '');
         const linkId = key || `note.${this.report.length}`;
-        return [{ linkId, ...this.textProps(`${key}.text`), type: 'display', ...this.enableWhen(linkId, rules, repeat) }];
+        return [
+          {
+            linkId,
+            ...this.textProps(`${key}.text`),
+            type: 'display',
+            ...this.enableWhen(linkId, rules, repeat),
+          },
+        ];
       }
       case 'Control':
         return [this.control(el, repeat, rules)];
       default:
-        this.lose(String(el.type), 'layout', `a UI schema element of type ${el.type} is not in the Questionnaire`);
+        this.lose(
+          String(el.type),
+          'layout',
+          `a UI schema element of type ${el.type} is not in the Questionnaire`,
+        );
         return [];
     }
   }
@@ -251,14 +266,20 @@ class QuestionnaireBuilder {
         extension: [
           {
             url: EXT.itemControl,
-            valueCodeableConcept: { coding: [{ system: SYSTEMS.itemControl, code: 'help', display: 'Help-Button' }] },
+            valueCodeableConcept: {
+              coding: [{ system: SYSTEMS.itemControl, code: 'help', display: 'Help-Button' }],
+            },
           },
         ],
       },
     ];
   }
 
-  control(el: UiElement, repeat: string | undefined, rules: { effect: string; schema: JsonSchema }[]): QuestionnaireItem {
+  control(
+    el: UiElement,
+    repeat: string | undefined,
+    rules: { effect: string; schema: JsonSchema }[],
+  ): QuestionnaireItem {
     const name = String(el.scope).replace('#/properties/', '');
     const f = (repeat ? this.byRepeat.get(repeat)?.get(name) : undefined) ?? this.byName.get(name);
     if (!f) throw new Error(`The compiled form has a control for ${name} but no field logic for it`);
@@ -287,11 +308,18 @@ class QuestionnaireBuilder {
           );
         ext.push({
           url: EXT.calculatedExpression,
-          valueExpression: { language: 'text/fhirpath', expression: expressionPath(f.compute, this.lookup()) },
+          valueExpression: {
+            language: 'text/fhirpath',
+            expression: expressionPath(f.compute, this.lookup()),
+          },
         });
       } catch (e) {
         if (!(e instanceof UntranslatableError)) throw e;
-        this.lose(linkId, 'computation', `${e.message}: the value is not computed by the client; regforms computes it on import`);
+        this.lose(
+          linkId,
+          'computation',
+          `${e.message}: the value is not computed by the client; regforms computes it on import`,
+        );
       }
     }
     if (f.type === 'multichoice') item.repeats = true;
@@ -334,19 +362,26 @@ class QuestionnaireBuilder {
   constraints(f: FieldLogic, s: JsonSchema, item: QuestionnaireItem, ext: Extension[]): void {
     const linkId = item.linkId;
     if (typeof s.maxLength === 'number') item.maxLength = s.maxLength;
-    if (typeof s.minLength === 'number' && s.minLength > 0) ext.push({ url: EXT.minLength, valueInteger: s.minLength });
+    if (typeof s.minLength === 'number' && s.minLength > 0)
+      ext.push({ url: EXT.minLength, valueInteger: s.minLength });
     if (f.type === 'niss') ext.push({ url: EXT.regex, valueString: NISS_REGEX });
     else if (typeof s.pattern === 'string') ext.push({ url: EXT.regex, valueString: s.pattern });
-    const valueKey = f.type === 'integer' ? 'valueInteger' : f.type === 'decimal' ? 'valueDecimal' : 'valueDate';
+    const valueKey =
+      f.type === 'integer' ? 'valueInteger' : f.type === 'decimal' ? 'valueDecimal' : 'valueDate';
     const bound = (url: string, v: unknown) => ext.push({ url, [valueKey]: v } as Extension);
     if (f.type === 'integer' || f.type === 'decimal') {
       if (typeof s.minimum === 'number') bound(EXT.minValue, s.minimum);
       if (typeof s.maximum === 'number') bound(EXT.maxValue, s.maximum);
       if (s.exclusiveMinimum !== undefined || s.exclusiveMaximum !== undefined)
-        this.lose(linkId, 'bound', 'an exclusive bound: FHIR minValue/maxValue are inclusive; regforms checks it on import');
+        this.lose(
+          linkId,
+          'bound',
+          'an exclusive bound: FHIR minValue/maxValue are inclusive; regforms checks it on import',
+        );
       if (typeof s.multipleOf === 'number') {
         const places = Math.round(-Math.log10(s.multipleOf));
-        if (f.type === 'decimal' && 10 ** -places === s.multipleOf) ext.push({ url: EXT.maxDecimalPlaces, valueInteger: places });
+        if (f.type === 'decimal' && 10 ** -places === s.multipleOf)
+          ext.push({ url: EXT.maxDecimalPlaces, valueInteger: places });
         else this.lose(linkId, 'step', `a multiple of ${s.multipleOf}: regforms checks it on import`);
       }
     }
@@ -355,24 +390,34 @@ class QuestionnaireBuilder {
       if (typeof s.formatMaximum === 'string') bound(EXT.maxValue, s.formatMaximum);
     }
     if (f.unit) {
-      if (f.ucum) ext.push({ url: EXT.unit, valueCoding: { system: SYSTEMS.ucum, code: f.ucum, display: f.unit } });
+      if (f.ucum)
+        ext.push({ url: EXT.unit, valueCoding: { system: SYSTEMS.ucum, code: f.ucum, display: f.unit } });
       else {
         ext.push({ url: EXT.unit, valueCoding: { display: f.unit } });
-        this.lose(linkId, 'unit', `the unit '${f.unit}' has no UCUM code: the client shows it but cannot convert it`);
+        this.lose(
+          linkId,
+          'unit',
+          `the unit '${f.unit}' has no UCUM code: the client shows it but cannot convert it`,
+        );
       }
     }
   }
 
   answerOptions(f: FieldLogic, s: JsonSchema, item: QuestionnaireItem): void {
-    const codes = ((f.type === 'multichoice' ? (s.items as JsonSchema | undefined)?.enum : s.enum) ?? []) as string[];
+    const codes = ((f.type === 'multichoice' ? (s.items as JsonSchema | undefined)?.enum : s.enum) ??
+      []) as string[];
     const equivalent = equivalentCodingExtension(this.base);
     item.answerOption = codes.map((code) => {
       const coding = this.coding(f, code);
       const display = this.text(`${f.key}.${code}`);
       const bound = f.bindings?.[code];
       const extension: Extension[] = [
-        ...(bound?.snomed ? [{ url: equivalent, valueCoding: { system: SYSTEMS.snomed, code: bound.snomed } }] : []),
-        ...(bound?.loinc ? [{ url: equivalent, valueCoding: { system: SYSTEMS.loinc, code: bound.loinc } }] : []),
+        ...(bound?.snomed
+          ? [{ url: equivalent, valueCoding: { system: SYSTEMS.snomed, code: bound.snomed } }]
+          : []),
+        ...(bound?.loinc
+          ? [{ url: equivalent, valueCoding: { system: SYSTEMS.loinc, code: bound.loinc } }]
+          : []),
       ];
       return {
         ...(extension.length ? { extension } : {}),
@@ -424,10 +469,18 @@ class QuestionnaireBuilder {
   }
 
   /** SHOW/ENABLE rules as enableWhen where exact, else an SDC enableWhenExpression. */
-  enableWhen(linkId: string, rules: { effect: string; schema: JsonSchema }[], repeat?: string): Partial<QuestionnaireItem> {
+  enableWhen(
+    linkId: string,
+    rules: { effect: string; schema: JsonSchema }[],
+    repeat?: string,
+  ): Partial<QuestionnaireItem> {
     if (rules.length === 0) return {};
     if (rules.some((r) => r.effect === 'ENABLE'))
-      this.lose(linkId, 'enabled', 'shown but disabled while its condition does not hold: a FHIR client hides it instead');
+      this.lose(
+        linkId,
+        'enabled',
+        'shown but disabled while its condition does not hold: a FHIR client hides it instead',
+      );
     let cond: Cond;
     try {
       const parts = rules.map((r) => readCondition(r.schema));
