@@ -235,7 +235,8 @@ export function fromResponse(
       }
       const f = byLinkId.get(item.linkId);
       if (q.type === 'group' && f?.type === 'repeat') {
-        const list = (holder[f.name] ??= []) as RegistrationData[];
+        if (!Array.isArray(holder[f.name])) holder[f.name] = [];
+        const list = holder[f.name] as RegistrationData[];
         const entryData: RegistrationData = {};
         list.push(entryData);
         read(item.item, entryData, `${where}.`, { repeat: item.linkId, index: list.length });
@@ -295,7 +296,7 @@ function deriveNext(form: CompiledForm, data: RegistrationData): void {
   for (const r of form.logic.fields) {
     const entries = data[r.name];
     if (r.type !== 'repeat' || !r.next || !Array.isArray(entries)) continue;
-    const max = ((form.schema.properties as Record<string, { maxItems?: number }>)[r.name] ?? {}).maxItems;
+    const max = (form.schema.properties as Record<string, { maxItems?: number }>)[r.name]?.maxItems;
     for (const [i, e] of entries.entries()) {
       const entry = e as RegistrationData;
       if (entry[r.next.name] !== undefined) continue;
