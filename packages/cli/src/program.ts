@@ -6,6 +6,7 @@
 import { CommanderError } from 'commander';
 import { csvCommands } from './commands/csv.ts';
 import { definitionCommands } from './commands/definitions.ts';
+import { fhirCommands } from './commands/fhir.ts';
 import { serveCommands } from './commands/serve.ts';
 import { versionCommands } from './commands/versions.ts';
 import { commandPath, RegformsCommand, UsageError } from './usage.ts';
@@ -30,6 +31,7 @@ Exit codes: 0 success, 1 diagnostics found or rows rejected, 2 usage error.`,
   definitionCommands(program, done);
   versionCommands(program, done);
   csvCommands(program, done);
+  fhirCommands(program, done);
   serveCommands(program, done);
   return program;
 }

@@ -93,6 +93,14 @@ export function findVersion(type: RegistrationType, registryId: string, wanted?:
  * whole folder only when the registry is not found, to suggest a name.
  */
 export function loadForm(dir: string, specText: string | undefined): CompiledForm {
+  return resolveForm(dir, specText).form;
+}
+
+/** The form named, and every form compiled with it (its registry's, at least). */
+export function resolveForm(
+  dir: string,
+  specText: string | undefined,
+): { form: CompiledForm; forms: CompiledForm[] } {
   const spec = parseFormSpec(specText);
   const files = readDefinitionFiles(dir);
   const own = files.filter((f) => f.path.startsWith('_shared/') || f.path.startsWith(`${spec.registry}/`));
@@ -114,5 +122,5 @@ export function loadForm(dir: string, specText: string | undefined): CompiledFor
       `${spec.registry}/${spec.type}@${version.version} does not compile; fix its definition first:\n${formatDiagnostics(errors)}`,
     );
   }
-  return form;
+  return { form, forms: result.forms };
 }

@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { SourceFile } from '@regforms/definition';
+import { previousVersion, toQuestionnaire } from '@regforms/fhir';
 import { type CompiledForm, LOCK_FILE } from '@regforms/runtime';
 import type { CompileResult } from './compile.ts';
 import { validatorsModule } from './emit/validators.ts';
@@ -38,17 +39,30 @@ export function validatorsPath(out: string, form: Pick<CompiledForm, 'meta'>): s
 }
 export const VALIDATORS_FILE = 'validators.js';
 
+/** The FHIR R4 Questionnaire beside a version's form.json (@regforms/fhir). */
+export const QUESTIONNAIRE_FILE = 'questionnaire.json';
+
 /**
- * Writes `OUT/catalog.json` and, per compiled version, `form.json` and its `validators.js`;
- * returns the form files written.
+ * Writes `OUT/catalog.json` and, per compiled version, `form.json`, its `validators.js` and its
+ * FHIR `questionnaire.json` (canonical URLs under `fhirBase`); returns the form files written.
  */
-export function writeCompiled(out: string, result: Pick<CompileResult, 'forms' | 'catalog'>): string[] {
+export function writeCompiled(
+  out: string,
+  result: Pick<CompileResult, 'forms' | 'catalog'>,
+  options: { fhirBase?: string } = {},
+): string[] {
   const written: string[] = [];
   for (const form of result.forms) {
     const file = formPath(out, form);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(form, null, 2)}\n`);
     writeFileSync(validatorsPath(out, form), validatorsModule(form));
+    const previous = previousVersion(form, result.forms);
+    const { questionnaire } = toQuestionnaire(form, {
+      ...(options.fhirBase ? { base: options.fhirBase } : {}),
+      ...(previous ? { previousVersion: previous } : {}),
+    });
+    writeFileSync(join(dirname(file), QUESTIONNAIRE_FILE), `${JSON.stringify(questionnaire, null, 2)}\n`);
     written.push(file);
   }
   mkdirSync(out, { recursive: true });

@@ -3,6 +3,7 @@ export { type Cond, conditionPath, expressionPath, readCondition, toEnableWhen }
 export {
   type Loss,
   linkIdOf,
+  previousVersion,
   type QuestionnaireOptions,
   type QuestionnaireResult,
   toQuestionnaire,

@@ -6,7 +6,7 @@
  * UI schema (the order and nesting a user sees). What a FHIR consumer cannot honour exactly is
  * listed in the report, one line per field and reason: nothing is left out silently.
  */
-import type { CompiledForm, FieldLogic, JsonSchema } from '@regforms/runtime';
+import { type CompiledForm, comparisonBase, type FieldLogic, type JsonSchema } from '@regforms/runtime';
 import {
   codeSystemUrl,
   DEFAULT_BASE,
@@ -79,6 +79,19 @@ const NISS_REGEX = '^\\d{2}\\.?\\d{2}\\.?\\d{2}-?\\d{3}\\.?\\d{2}$|^\\d{11}$';
 
 export function toQuestionnaire(form: CompiledForm, options: QuestionnaireOptions = {}): QuestionnaireResult {
   return new QuestionnaireBuilder(form, options.base ?? DEFAULT_BASE).build(options.previousVersion);
+}
+
+/**
+ * The version a form's Questionnaire is derived from: the previous published version of the
+ * same registration type (the one its changes are compared with), if any.
+ */
+export function previousVersion(form: CompiledForm, forms: readonly CompiledForm[]): string | undefined {
+  const same = forms
+    .filter(
+      (f) => f.meta.registry === form.meta.registry && f.meta.registrationType === form.meta.registrationType,
+    )
+    .map((f) => f.meta);
+  return comparisonBase(same, form.meta.version)?.version;
 }
 
 /** The linkId of a field: its technical name (REPEAT.NAME in a repeat, as its i18n key). */

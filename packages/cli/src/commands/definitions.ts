@@ -6,7 +6,7 @@ import { hasErrors, sortDiagnostics } from '@regforms/definition';
 import type { Command } from 'commander';
 import { count, definitionsFolder, printDiagnostics, printJson, say } from '../output.ts';
 
-function compileFolder(dirArg: string | undefined) {
+export function compileFolder(dirArg: string | undefined) {
   const dir = definitionsFolder(dirArg);
   const result = compileDefinitions(readDefinitionFiles(dir));
   const diagnostics = sortDiagnostics(result.diagnostics);
@@ -48,15 +48,16 @@ export function definitionCommands(program: Command, done: (code: number) => voi
     .command('compile')
     .summary('write OUT/catalog.json and one form.json per version')
     .description(
-      'Checks DIR and writes one compiled form per version to OUT/<registry>/<type>/<version>/form.json (keys: meta, schema, uischema, i18n, csv, logic) and the catalog to OUT/catalog.json. Versions touched by an error are not written.',
+      'Checks DIR and writes one compiled form per version to OUT/<registry>/<type>/<version>/form.json (keys: meta, schema, uischema, i18n, csv, logic), beside it validators.js (the compiled validation code) and questionnaire.json (the FHIR R4 Questionnaire), and the catalog to OUT/catalog.json. Versions touched by an error are not written.',
     )
     .argument('[DIR]', 'the definitions folder', 'definitions')
     .requiredOption('--out <OUT>', 'the folder to write to')
     .option('--json', 'print { written, skipped, diagnostics, errors, warnings }')
-    .action((dirArg: string, options: { out: string; json?: boolean }) => {
+    .option('--fhir-base <URL>', 'canonical base URL of the FHIR Questionnaires written beside each form')
+    .action((dirArg: string, options: { out: string; json?: boolean; fhirBase?: string }) => {
       const c = compileFolder(dirArg);
       const out = resolve(options.out);
-      const written = writeCompiled(out, c.result);
+      const written = writeCompiled(out, c.result, options.fhirBase ? { fhirBase: options.fhirBase } : {});
       const skipped = c.result.skipped.length;
       if (options.json)
         printJson({
