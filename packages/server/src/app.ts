@@ -13,13 +13,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { validatorsModule } from '@regforms/compiler';
 import { exportCsv, importCsv, templateCsv } from '@regforms/csv';
-import { LifecycleError } from '@regforms/registrations';
+import { checkData, LifecycleError } from '@regforms/registrations';
 import type { CompiledForm } from '@regforms/runtime';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import type { OpenDatabase } from './database.ts';
 import { ApiError } from './errors.ts';
 import { exportRegistrations, pseudonymKey } from './export.ts';
+import { FHIR_JSON, FhirError, FhirForms } from './fhir.ts';
 import type { Forms } from './forms.ts';
 import { fingerprint, idempotent, idempotentLong, KEY } from './idempotency.ts';
 import {
@@ -179,6 +180,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       ),
   });
 
+  // FHIR clients send application/fhir+json: JSON, parsed as the API's JSON is.
+  app.addContentTypeParser(FHIR_JSON, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   app.addContentTypeParser(
     ['text/csv', 'application/octet-stream'],
     { parseAs: 'buffer', bodyLimit: csvLimit },
@@ -187,6 +190,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.setErrorHandler((error: Error & Record<string, unknown>, request, res) => {
     if (error instanceof ApiError) {
+      if (error instanceof FhirError) res.type(FHIR_JSON);
       if (error.statusCode === 429) res.header('retry-after', res.getHeader('retry-after') ?? '60');
       return res.code(error.statusCode).send(error.body());
     }
@@ -381,6 +385,37 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return reply(res, answer);
     },
   );
+  // ---- FHIR R4 ----------------------------------------------------------------------------
+  const fhir = new FhirForms(forms, options.env);
+  const fhirJson = (res: FastifyReply, body: unknown) => res.type(FHIR_JSON).send(body);
+  app.get<{ Params: { id: string } }>(
+    '/fhir/Questionnaire/:id',
+    { schema: s.fhirRead },
+    async (request, res) => fhirJson(res, fhir.byId(request.params.id)),
+  );
+  app.get<{ Querystring: { url?: string; version?: string } }>(
+    '/fhir/Questionnaire',
+    { schema: s.fhirSearch },
+    async (request, res) => fhirJson(res, fhir.search(request.query.url, request.query.version)),
+  );
+  app.post('/fhir/QuestionnaireResponse', { ...secured, schema: s.fhirSubmit }, async (request, res) => {
+    const who = caller(request);
+    const lang = langOf(request);
+    const { form, submit: body } = fhir.submission(request.body, lang);
+    const language = lang(form);
+    const checked = checkData(form, body.data, body.status === 'sent' ? 'send' : 'save', language);
+    if (checked.errors.length > 0) throw fhir.invalid(form, checked.errors);
+    const answer = await idempotent(
+      db,
+      who,
+      idempotencyKey(request),
+      fingerprint('POST', request.url, request.body),
+      (trx) => submit(trx, who, { body, form, checked, language }),
+    );
+    if (answer.statusCode === 201) res.header('location', `/api/registrations/${answer.body.id}`);
+    return fhirJson(res.code(answer.statusCode as 200 | 201), fhir.response(form, answer.body));
+  });
+
   app.get<{ Querystring: ListQuery }>('/api/registrations', { ...secured, schema: s.list }, async (request) =>
     list(db, caller(request), request.query),
   );

@@ -284,3 +284,54 @@ export const exportQuery = {
   },
   response: { 200: anyObject, ...errors(400, 401, 404, 409, 503) },
 };
+
+const fhirResource = {
+  type: 'object',
+  description: 'A FHIR R4 resource (application/fhir+json)',
+  additionalProperties: true,
+} as const;
+
+export const fhirRead = {
+  tags: ['fhir'],
+  summary: 'A form version as a FHIR R4 Questionnaire (SDC)',
+  description:
+    'Ids are <registry>-<type>-<version>. Canonical URLs are under the node’s REGFORMS_FHIR_BASE; docs/fhir.md gives the mapping.',
+  params: {
+    type: 'object',
+    required: ['id'],
+    properties: { id: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9\\-.]+$' } },
+  },
+  response: { 200: fhirResource, 404: fhirResource },
+};
+
+export const fhirSearch = {
+  tags: ['fhir'],
+  summary: 'Questionnaires by canonical url and version (a searchset Bundle)',
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      url: { type: 'string', maxLength: 500, description: 'The canonical URL of a registration type' },
+      version: { ...name, description: 'One version (default: every version)' },
+    },
+  },
+  response: { 200: fhirResource },
+};
+
+export const fhirSubmit = {
+  tags: ['fhir'],
+  summary: 'A QuestionnaireResponse as a registration: completed → Sent, in-progress → Open',
+  description:
+    'The response names its form by questionnaire (canonical url|version). It goes through the form’s own rules, as POST /api/registrations; every problem comes back as an OperationOutcome issue with the FHIRPath of the answer and the linkId, in Accept-Language. The answer is the registration as a QuestionnaireResponse (Location: the registration in the API).',
+  security,
+  headers: idempotencyHeader,
+  body: fhirResource,
+  response: {
+    200: fhirResource,
+    201: fhirResource,
+    400: fhirResource,
+    401: error,
+    409: error,
+    422: fhirResource,
+  },
+};
