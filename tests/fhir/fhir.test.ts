@@ -226,8 +226,9 @@ describe('the logic says what regforms says', () => {
       for (const data of dataSets(form, 12)) {
         const qr = toResponse(form, data, { status: 'open' });
         const top = answersIn(qr.item, repeats);
-        const ev = (expression: string, base?: unknown): unknown[] =>
-          fhirpath.evaluate((base ?? qr) as never, expression, { resource: qr } as never, r4);
+        // Synchronous: nothing here asks a terminology server.
+        const ev = (expression: string): unknown[] =>
+          fhirpath.evaluate(qr as never, expression, { resource: qr } as never, r4) as unknown[];
         walk(questionnaire.item, (q, parents) => {
           const f = byKey.get(q.linkId);
           if (!f || q.type === 'display') return;
