@@ -6,7 +6,13 @@
  * UI schema (the order and nesting a user sees). What a FHIR consumer cannot honour exactly is
  * listed in the report, one line per field and reason: nothing is left out silently.
  */
-import { type CompiledForm, comparisonBase, type FieldLogic, type JsonSchema } from '@regforms/runtime';
+import {
+  AUTOCOMPLETE_THRESHOLD,
+  type CompiledForm,
+  comparisonBase,
+  type FieldLogic,
+  type JsonSchema,
+} from '@regforms/runtime';
 import {
   codeSystemUrl,
   DEFAULT_BASE,
@@ -338,10 +344,25 @@ class QuestionnaireBuilder {
     if (f.type === 'multichoice') item.repeats = true;
     this.constraints(f, schema, item, ext);
     if (f.type === 'choice' || f.type === 'multichoice') this.answerOptions(f, schema, item);
-    if (el.options?.format === 'radio')
+    // The control regforms shows: radio buttons where the definition asks for them, check
+    // boxes for a multiple choice, a searched list for a long one (as the renderer decides),
+    // a drop-down list otherwise.
+    const codeCount = ((schema.enum ?? (schema.items as JsonSchema | undefined)?.enum ?? []) as unknown[])
+      .length;
+    const control =
+      el.options?.format === 'radio'
+        ? 'radio-button'
+        : f.type === 'multichoice'
+          ? 'check-box'
+          : f.type !== 'choice'
+            ? undefined
+            : el.options?.display === 'autocomplete' || codeCount > AUTOCOMPLETE_THRESHOLD
+              ? 'autocomplete'
+              : 'drop-down';
+    if (control)
       ext.push({
         url: EXT.itemControl,
-        valueCodeableConcept: { coding: [{ system: SYSTEMS.itemControl, code: 'radio-button' }] },
+        valueCodeableConcept: { coding: [{ system: SYSTEMS.itemControl, code: control }] },
       });
     this.checks(f, ext);
     if (f.type === 'repeat') {

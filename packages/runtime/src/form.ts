@@ -6,6 +6,12 @@
 import type { CompiledExpr } from '@regforms/expression';
 
 export type Lang = string;
+
+/**
+ * Above this many codes a choice is searched (autocomplete), not scrolled through: the
+ * renderer's choice, and the control a FHIR Questionnaire asks its clients for.
+ */
+export const AUTOCOMPLETE_THRESHOLD = 12;
 export type JsonSchema = Record<string, unknown>;
 export type FieldType =
   | 'text'

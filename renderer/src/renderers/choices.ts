@@ -8,8 +8,7 @@ export interface CodeOption {
   label: string;
 }
 
-/** Above this many codes a choice is searched (autocomplete), not scrolled through. */
-export const AUTOCOMPLETE_THRESHOLD = 12;
+export { AUTOCOMPLETE_THRESHOLD } from '@regforms/runtime';
 
 /** The codes of a choice (string enum) or multichoice (array of string enum) schema. */
 export function codesOf(schema: JsonSchema | undefined): string[] | undefined {
