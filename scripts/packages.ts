@@ -28,6 +28,7 @@ export const BUILDS: Build[] = [
   { dir: 'packages/runtime', entry: { index: 'src/index.ts', ajv: 'src/ajv.ts' }, platform: 'neutral' },
   { dir: 'packages/definition', entry: { index: 'src/index.ts' }, platform: 'neutral' },
   { dir: 'packages/diff', entry: { index: 'src/index.ts' }, platform: 'neutral' },
+  { dir: 'packages/fhir', entry: { index: 'src/index.ts' }, platform: 'neutral' },
   { dir: 'packages/compiler', entry: { index: 'src/index.ts', node: 'src/node.ts' }, platform: 'neutral' },
   {
     dir: 'packages/registrations',

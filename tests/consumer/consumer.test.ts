@@ -162,6 +162,7 @@ describe('the packed packages', () => {
         'diff',
         'element',
         'expression',
+        'fhir',
         'registrations',
         'renderer',
         'runtime',

@@ -7,6 +7,7 @@
  */
 import type { CompiledForm, FieldLogic, FormError, RegistrationData } from '@regforms/runtime';
 import { codeSystemUrl, DEFAULT_BASE, patientPseudonymSystem, questionnaireUrl } from './canonical.ts';
+import { type MessageKey, renderMessage } from './messages.ts';
 import { linkIdOf, toQuestionnaire } from './questionnaire.ts';
 import type {
   Answer,
@@ -136,48 +137,6 @@ export interface ReadResponse {
   issues: ResponseIssue[];
 }
 
-const WORDS = {
-  en: {
-    unknownItem: (l: string) => `The form has no question ${l}`,
-    notAQuestion: (l: string) => `${l} is a group or a text, not a question: it takes no answer`,
-    oneAnswer: (l: string) => `${l} takes one answer`,
-    wrongType: (l: string, want: string) => `${l} takes a ${want} answer`,
-    wrongSystem: (l: string, got: string, want: string) =>
-      `${l}: the code system ${got} is not the form's (${want})`,
-    unknownCode: (l: string, code: string) => `${l}: the code ${code} is not one of this question's codes`,
-    seconds: (l: string) => `${l}: a time with seconds; the form records hours and minutes`,
-    status: (s: string) =>
-      `A response with status ${s} cannot become a registration (in-progress or completed)`,
-  },
-  fr: {
-    unknownItem: (l: string) => `Le formulaire n'a pas de question ${l}`,
-    notAQuestion: (l: string) =>
-      `${l} est un groupe ou un texte, pas une question : il ne prend pas de réponse`,
-    oneAnswer: (l: string) => `${l} prend une seule réponse`,
-    wrongType: (l: string, want: string) => `${l} prend une réponse de type ${want}`,
-    wrongSystem: (l: string, got: string, want: string) =>
-      `${l} : le système de codes ${got} n'est pas celui du formulaire (${want})`,
-    unknownCode: (l: string, code: string) => `${l} : le code ${code} n'est pas un code de cette question`,
-    seconds: (l: string) => `${l} : une heure avec secondes ; le formulaire enregistre heures et minutes`,
-    status: (s: string) =>
-      `Une réponse au statut ${s} ne peut pas devenir un enregistrement (in-progress ou completed)`,
-  },
-  nl: {
-    unknownItem: (l: string) => `Het formulier heeft geen vraag ${l}`,
-    notAQuestion: (l: string) => `${l} is een groep of een tekst, geen vraag: er hoort geen antwoord bij`,
-    oneAnswer: (l: string) => `${l} heeft één antwoord`,
-    wrongType: (l: string, want: string) => `${l} verwacht een antwoord van het type ${want}`,
-    wrongSystem: (l: string, got: string, want: string) =>
-      `${l}: het codesysteem ${got} is niet dat van het formulier (${want})`,
-    unknownCode: (l: string, code: string) => `${l}: de code ${code} hoort niet bij deze vraag`,
-    seconds: (l: string) => `${l}: een tijd met seconden; het formulier bewaart uren en minuten`,
-    status: (s: string) =>
-      `Een antwoord met status ${s} kan geen registratie worden (in-progress of completed)`,
-  },
-};
-type Words = (typeof WORDS)['en'];
-const wordsFor = (lang: string): Words => (WORDS as Record<string, Words>)[lang] ?? WORDS.en;
-
 const VALUE_KEY: Partial<Record<FieldLogic['type'], { key: keyof Answer; want: string }>> = {
   text: { key: 'valueString', want: 'valueString' },
   niss: { key: 'valueString', want: 'valueString' },
@@ -199,7 +158,8 @@ export function fromResponse(
   qr: QuestionnaireResponseResource,
   options: { lang?: string; base?: string } = {},
 ): ReadResponse {
-  const words = wordsFor(options.lang ?? form.meta.defaultLanguage);
+  const lang = options.lang ?? form.meta.defaultLanguage;
+  const say = (key: MessageKey, params: Record<string, string>) => renderMessage(lang, key, params);
   const base = options.base ?? DEFAULT_BASE;
   const byLinkId = new Map(form.logic.fields.map((f) => [linkIdOf(f), f]));
   const { questionnaire } = toQuestionnaire(form, { base });
@@ -216,7 +176,7 @@ export function fromResponse(
   const data: RegistrationData = {};
   const status = qr.status === 'completed' || qr.status === 'amended' ? 'sent' : 'open';
   if (qr.status !== 'in-progress' && status === 'open')
-    issues.push({ linkId: '', expression: 'status', message: words.status(String(qr.status)) });
+    issues.push({ linkId: '', expression: 'status', message: say('STATUS', { status: String(qr.status) }) });
 
   const read = (
     items: ResponseItem[] | undefined,
@@ -230,7 +190,7 @@ export function fromResponse(
         issues.push({ linkId: item.linkId, ...(entry ? { entry } : {}), expression, message });
       const q = qByLinkId.get(item.linkId);
       if (!q) {
-        issue(words.unknownItem(item.linkId));
+        issue(say('UNKNOWN_ITEM', { linkId: item.linkId }));
         continue;
       }
       const f = byLinkId.get(item.linkId);
@@ -243,7 +203,7 @@ export function fromResponse(
         continue;
       }
       if (q.type === 'group' || q.type === 'display') {
-        if (item.answer?.length) issue(words.notAQuestion(item.linkId));
+        if (item.answer?.length) issue(say('NOT_A_QUESTION', { linkId: item.linkId }));
         read(item.item, holder, `${where}.`, entry);
         continue;
       }
@@ -254,21 +214,24 @@ export function fromResponse(
         const expr = `${where}.answer[${j}]`;
         const v = spec ? a[spec.key] : undefined;
         if (!spec || v === undefined) {
-          issue(words.wrongType(item.linkId, spec?.want ?? 'value'), expr);
+          issue(say('WRONG_TYPE', { linkId: item.linkId, want: spec?.want ?? 'value' }), expr);
           continue;
         }
         if (spec.key === 'valueCoding') {
           const c = v as Coding;
           const want = codings.of(f, String(c.code)).system!;
           if (c.system !== undefined && c.system !== want) {
-            issue(words.wrongSystem(item.linkId, String(c.system), want), `${expr}.valueCoding.system`);
+            issue(
+              say('WRONG_SYSTEM', { linkId: item.linkId, got: String(c.system), want }),
+              `${expr}.valueCoding.system`,
+            );
             continue;
           }
           values.push(String(c.code ?? ''));
         } else if (spec.key === 'valueTime') {
           const t = String(v);
           if (/^\d{2}:\d{2}:\d{2}/.test(t) && !/^\d{2}:\d{2}:00(\.0+)?$/.test(t)) {
-            issue(words.seconds(item.linkId), `${expr}.valueTime`);
+            issue(say('SECONDS', { linkId: item.linkId }), `${expr}.valueTime`);
             continue;
           }
           values.push(t.slice(0, 5));
@@ -277,7 +240,7 @@ export function fromResponse(
       if (values.length === 0) continue;
       if (f.type === 'multichoice') holder[f.name] = values;
       else {
-        if (values.length > 1) issue(words.oneAnswer(item.linkId));
+        if (values.length > 1) issue(say('ONE_ANSWER', { linkId: item.linkId }));
         holder[f.name] = values[0];
       }
       if (item.item?.length) read(item.item, holder, `${where}.`, entry);
@@ -324,11 +287,17 @@ export function issueOf(form: CompiledForm, error: FormError): ResponseIssue {
   return { linkId, expression: linkId ? `item.where(linkId='${linkId}')` : '', message: error.message };
 }
 
-/** One line per issue: "PCI.DT_PCI (PCI, entry 2): message". */
-export function formatIssue(i: ResponseIssue): string {
-  const where = i.linkId
-    ? `${i.linkId}${i.entry ? ` (${i.entry.repeat}, entry ${i.entry.index})` : ''}`
-    : 'response';
+/** One line per issue: "PCI.DT_PCI (PCI, entry 2): message", in the issue's language. */
+export function formatIssue(i: ResponseIssue, lang?: string): string {
+  const where = !i.linkId
+    ? 'QuestionnaireResponse'
+    : i.entry
+      ? renderMessage(lang, 'ENTRY', {
+          linkId: i.linkId,
+          repeat: i.entry.repeat,
+          index: String(i.entry.index),
+        })
+      : i.linkId;
   return `${where}: ${i.message}`;
 }
 

@@ -404,7 +404,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { form, submit: body } = fhir.submission(request.body, lang);
     const language = lang(form);
     const checked = checkData(form, body.data, body.status === 'sent' ? 'send' : 'save', language);
-    if (checked.errors.length > 0) throw fhir.invalid(form, checked.errors);
+    if (checked.errors.length > 0) throw fhir.invalid(form, checked.errors, language);
     const answer = await idempotent(
       db,
       who,

@@ -6,6 +6,7 @@
  */
 import {
   DEFAULT_BASE,
+  formatIssue,
   formOfResponse,
   fromResponse,
   issueOf,
@@ -58,13 +59,13 @@ export class FhirError extends ApiError {
   }
 }
 
-function issuesOutcome(issues: readonly ResponseIssue[]): OperationOutcome {
+function issuesOutcome(issues: readonly ResponseIssue[], lang: string): OperationOutcome {
   return {
     resourceType: 'OperationOutcome',
     issue: issues.map((i) => ({
       severity: 'error' as const,
       code: 'invalid',
-      diagnostics: `${i.linkId ? `${i.linkId}${i.entry ? ` (${i.entry.repeat}, entry ${i.entry.index})` : ''}: ` : ''}${i.message}`,
+      diagnostics: formatIssue(i, lang),
       ...(i.expression ? { expression: [`QuestionnaireResponse.${i.expression}`] } : {}),
     })),
   };
@@ -152,8 +153,9 @@ export class FhirForms {
           'QuestionnaireResponse.questionnaire',
         ),
       );
-    const read = fromResponse(form, qr, { lang: lang(form), base: this.base });
-    if (read.issues.length) throw new FhirError(422, issuesOutcome(read.issues));
+    const language = lang(form);
+    const read = fromResponse(form, qr, { lang: language, base: this.base });
+    if (read.issues.length) throw new FhirError(422, issuesOutcome(read.issues, language));
     return {
       form,
       submit: {
@@ -167,8 +169,14 @@ export class FhirForms {
   }
 
   /** The validator's errors (an INVALID_DATA ApiError) as an OperationOutcome. */
-  invalid(form: CompiledForm, errors: FormError[]): FhirError {
-    return new FhirError(422, issuesOutcome(errors.map((e) => issueOf(form, e))));
+  invalid(form: CompiledForm, errors: FormError[], lang: string): FhirError {
+    return new FhirError(
+      422,
+      issuesOutcome(
+        errors.map((e) => issueOf(form, e)),
+        lang,
+      ),
+    );
   }
 
   /** The registration as stored, as a QuestionnaireResponse. */

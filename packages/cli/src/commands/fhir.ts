@@ -193,6 +193,7 @@ export function fhirCommands(program: Command, done: (code: number) => void): vo
         status?: string;
         registrationCode?: string;
         issues: ResponseIssue[];
+        lang?: string;
       }[] = [];
       for (const [i, qr] of responses.entries()) {
         const form = formOfResponse(qr, forms, options.base);
@@ -216,12 +217,13 @@ export function fhirCommands(program: Command, done: (code: number) => void): vo
             : form.meta.defaultLanguage;
         const read = fromResponse(form, qr, { lang, base: options.base });
         if (read.issues.length) {
-          outcomes.push({ response: i + 1, stored: false, issues: read.issues });
+          outcomes.push({ response: i + 1, stored: false, issues: read.issues, lang });
           continue;
         }
         const result = await service.submit(form, read.data, { send: read.status === 'sent', lang });
         outcomes.push({
           response: i + 1,
+          lang,
           stored: result.stored,
           ...(result.stored
             ? {
@@ -244,7 +246,7 @@ export function fhirCommands(program: Command, done: (code: number) => void): vo
               ? `response ${o.response}: stored ${o.status === 'sent' ? `and sent (${o.registrationCode})` : 'as Open'}, ${o.id}${o.issues.length ? `, ${count(o.issues.length, 'field')} still to complete` : ''}\n`
               : `response ${o.response}: not stored\n`,
           );
-          for (const issue of o.issues) say(`  ${formatIssue(issue)}\n`);
+          for (const issue of o.issues) say(`  ${formatIssue(issue, o.lang ?? options.lang)}\n`);
         }
       done(outcomes.every((o) => o.stored) ? 0 : 1);
     });
@@ -258,13 +260,21 @@ function keyOrUsage(): string {
   }
 }
 
-/** The patient's pseudonym: the first filled field of the business key that identifies the patient. */
+/**
+ * The patient's pseudonym: the business key's identifying field, else a national number, else
+ * the computed pseudonymous code (for a patient without one); never a name.
+ */
 function patientOf(form: CompiledForm, data: Record<string, unknown>): string | undefined {
-  const identifying = new Set(form.logic.fields.filter((f) => f.identifier && !f.repeat).map((f) => f.name));
-  for (const part of form.meta.businessKey)
-    for (const name of Array.isArray(part) ? part : [part]) {
-      const v = data[name];
-      if (identifying.has(name) && typeof v === 'string' && v) return v;
-    }
+  const top = form.logic.fields.filter((f) => f.identifier && !f.repeat);
+  const keyed = new Set(form.meta.businessKey.flat());
+  const candidates = [
+    ...top.filter((f) => keyed.has(f.name)),
+    ...top.filter((f) => f.type === 'niss'),
+    ...top.filter((f) => f.compute),
+  ];
+  for (const f of candidates) {
+    const v = data[f.name];
+    if (typeof v === 'string' && v) return v;
+  }
   return undefined;
 }
