@@ -1,7 +1,8 @@
 /* What every command shares: the definitions folder argument and the one diagnostics printer. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, formatDiagnostics, sortDiagnostics } from '@regforms/definition';
+import { FileStore, FileStoreError } from '@regforms/registrations/file-store';
 import { escapeHidden } from '@regforms/runtime';
 import { UsageError } from './usage.ts';
 
@@ -45,3 +46,19 @@ export function printJson(value: unknown): void {
 
 /** "1 version", "3 versions". */
 export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** A command's result to `--out FILE`, else to standard output, as it is (data, not text). */
+export function output(text: string, out: string | undefined): void {
+  if (out) writeFileSync(resolve(out), text);
+  else process.stdout.write(text);
+}
+
+/** The registrations file named by `--store`, or a usage error saying what is wrong with it. */
+export function openStore(path: string): FileStore {
+  try {
+    return new FileStore(resolve(path));
+  } catch (e) {
+    if (e instanceof FileStoreError) throw new UsageError(e.message);
+    throw e;
+  }
+}

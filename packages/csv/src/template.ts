@@ -5,7 +5,13 @@
  * the file holds (column names, codes, types, conditions, dd/mm/yyyy, true/false) does not
  * change with it.
  */
-import type { CompiledForm, CsvColumn, FieldLogic, JsonSchema } from '@regforms/runtime';
+import {
+  COMPARISON_KEYWORDS,
+  type CompiledForm,
+  type CsvColumn,
+  type FieldLogic,
+  type JsonSchema,
+} from '@regforms/runtime';
 import { columnKey, writeCsv } from './cells.ts';
 import { STATUS_COLUMN } from './header.ts';
 import { type MessageKey, type MessageParams, renderMessage } from './messages.ts';
@@ -75,17 +81,7 @@ export function describeCondition(s: JsonSchema, rename: (name: string) => strin
     const nested = (v.not as JsonSchema | undefined)?.items as JsonSchema | undefined;
     const contained = (nested?.not as JsonSchema | undefined)?.const;
     if (contained !== undefined) return `${name} contains ${q(contained)}`;
-    for (const [kw, op] of [
-      ['exclusiveMaximum', '<'],
-      ['formatExclusiveMaximum', '<'],
-      ['maximum', '<='],
-      ['formatMaximum', '<='],
-      ['exclusiveMinimum', '>'],
-      ['formatExclusiveMinimum', '>'],
-      ['minimum', '>='],
-      ['formatMinimum', '>='],
-    ] as const)
-      if (kw in v) return `${name} ${op} ${q(v[kw])}`;
+    for (const [kw, op] of COMPARISON_KEYWORDS) if (kw in v) return `${name} ${op} ${q(v[kw])}`;
   }
   return JSON.stringify(s);
 }

@@ -7,7 +7,7 @@
  * plays regforms' null.
  */
 import type { CompiledExpr } from '@regforms/expression';
-import type { FieldLogic, JsonSchema } from '@regforms/runtime';
+import { COMPARISON_KEYWORDS, type FieldLogic, type JsonSchema } from '@regforms/runtime';
 
 /** A condition as regforms means it: every node is true or false (never unknown). */
 export type Cond =
@@ -59,17 +59,7 @@ function test(name: string, p: JsonSchema): Cond {
   // "Some item is v" (the compiler's `contains`): FHIR's `=` on a repeating answer says the same.
   const inner = isObj(p.not) && isObj(p.not.items) && isObj(p.not.items.not) ? p.not.items.not : undefined;
   if (p.type === 'array' && inner && 'const' in inner) return t('=', inner.const);
-  for (const [kw, op] of [
-    ['exclusiveMaximum', '<'],
-    ['formatExclusiveMaximum', '<'],
-    ['maximum', '<='],
-    ['formatMaximum', '<='],
-    ['exclusiveMinimum', '>'],
-    ['formatExclusiveMinimum', '>'],
-    ['minimum', '>='],
-    ['formatMinimum', '>='],
-  ] as const)
-    if (kw in p) return t(op, p[kw]);
+  for (const [kw, op] of COMPARISON_KEYWORDS) if (kw in p) return t(op, p[kw]);
   throw new UntranslatableError(`test of an unexpected shape on ${name}: ${JSON.stringify(p).slice(0, 120)}`);
 }
 

@@ -8,6 +8,22 @@ import type { CompiledExpr } from '@regforms/expression';
 export type Lang = string;
 
 /**
+ * The comparison keywords of compiled conditions (the compiler's conditionSchema) and the
+ * operator each stands for: numbers by JSON Schema's, dates by ajv-formats' format* keywords.
+ * Consumers that read a condition back (the CSV dictionary, FHIR) take them from here.
+ */
+export const COMPARISON_KEYWORDS = [
+  ['exclusiveMaximum', '<'],
+  ['formatExclusiveMaximum', '<'],
+  ['maximum', '<='],
+  ['formatMaximum', '<='],
+  ['exclusiveMinimum', '>'],
+  ['formatExclusiveMinimum', '>'],
+  ['minimum', '>='],
+  ['formatMinimum', '>='],
+] as const;
+
+/**
  * Above this many codes a choice is searched (autocomplete), not scrolled through: the
  * renderer's choice, and the control a FHIR Questionnaire asks its clients for.
  */

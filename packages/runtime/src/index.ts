@@ -36,7 +36,7 @@ export type {
   Lang,
   RegistrationData,
 } from './form.ts';
-export { AUTOCOMPLETE_THRESHOLD } from './form.ts';
+export { AUTOCOMPLETE_THRESHOLD, COMPARISON_KEYWORDS } from './form.ts';
 export type {
   MessageCatalog,
   MessageLanguage,

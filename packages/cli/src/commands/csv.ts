@@ -3,7 +3,7 @@
  * version of a registration type. The Node-only parts (files, the JSON store, progress on a
  * terminal) live here; everything else is @regforms/csv, which a browser page calls as well.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import {
   dictionaryCsv,
@@ -18,10 +18,9 @@ import {
 } from '@regforms/csv';
 import { rowThreads } from '@regforms/csv/threads';
 import { MemoryStore, type RegistrationStore } from '@regforms/registrations';
-import { FileStore, FileStoreError } from '@regforms/registrations/file-store';
 import type { CompiledForm } from '@regforms/runtime';
 import { type Command, Option } from 'commander';
-import { definitionsFolder, say } from '../output.ts';
+import { definitionsFolder, openStore, output, say } from '../output.ts';
 import { loadForm } from '../resolve.ts';
 import { UsageError } from '../usage.ts';
 
@@ -42,24 +41,10 @@ function formAndLang(spec: string, options: Common): { form: CompiledForm; lang:
   return { form, lang };
 }
 
-function output(text: string, out: string | undefined): void {
-  if (out) writeFileSync(resolve(out), text);
-  else process.stdout.write(text);
-}
-
 function readInput(file: string): { bytes: Uint8Array; name: string } {
   const path = resolve(file);
   if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`No file ${file}`);
   return { bytes: readFileSync(path), name: basename(file) };
-}
-
-function openStore(path: string): FileStore {
-  try {
-    return new FileStore(resolve(path));
-  } catch (e) {
-    if (e instanceof FileStoreError) throw new UsageError(e.message);
-    throw e;
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
 /* `regforms fhir …`: a form as a FHIR R4 Questionnaire; registrations as QuestionnaireResponses. */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   DEFAULT_BASE,
@@ -15,11 +15,10 @@ import {
   toResponse,
 } from '@regforms/fhir';
 import { Registrations } from '@regforms/registrations';
-import { FileStore, FileStoreError } from '@regforms/registrations/file-store';
 import type { CompiledForm } from '@regforms/runtime';
 import { pseudonymise, pseudonymKey } from '@regforms/server';
 import { type Command, Option } from 'commander';
-import { count, definitionsFolder, printJson, say, tell } from '../output.ts';
+import { count, definitionsFolder, openStore, output, printJson, say, tell } from '../output.ts';
 import { resolveForm } from '../resolve.ts';
 import { UsageError } from '../usage.ts';
 import { compileFolder } from './definitions.ts';
@@ -36,20 +35,6 @@ function common(cmd: Command): Command {
   return cmd
     .option('--definitions <DIR>', 'the definitions folder', 'definitions')
     .option('--base <URL>', 'the canonical base URL of the Questionnaires (the registry’s)', DEFAULT_BASE);
-}
-
-function output(text: string, out: string | undefined): void {
-  if (out) writeFileSync(resolve(out), text);
-  else process.stdout.write(text);
-}
-
-function openStore(path: string): FileStore {
-  try {
-    return new FileStore(resolve(path));
-  } catch (e) {
-    if (e instanceof FileStoreError) throw new UsageError(e.message);
-    throw e;
-  }
 }
 
 /** The report of what a FHIR consumer cannot honour, one line per field and reason. */
