@@ -564,7 +564,7 @@ function show(c: Cond): string {
     case 'or':
       return `(${c.of.map(show).join(` ${c.k} `)})`;
     case 'not':
-      return `not ${show(c.of)}`;
+      return c.of.k === 'present' ? `${c.of.name} is empty` : `not (${show(c.of)})`;
     case 'present':
       return `${c.name} is filled`;
     case 'test':
