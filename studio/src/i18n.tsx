@@ -165,7 +165,10 @@ const en = {
   declaredNone: 'The version number {from} → {to} declares no increase.',
   bumpTooSmall: 'The version number promises less than these changes need: choose a higher one.',
   compareWith: 'Compare with {version}',
-  downloads: 'Template and dictionary',
+  downloads: 'Template, dictionary and FHIR Questionnaire',
+  downloadQuestionnaire: 'Download the FHIR Questionnaire',
+  fhirLosses:
+    '{n, plural, =0 {A FHIR client can honour everything in this form.} one {# rule a FHIR client cannot honour exactly: regforms checks it on import.} other {# rules a FHIR client cannot honour exactly: regforms checks them on import.}}',
   templateColumns: '{n, number} columns, the technical names in form order, then STATUS.',
   dictionaryFormat: 'Dictionary format',
   csvFile: 'CSV file',
@@ -406,7 +409,10 @@ const fr: Record<UiKey, string> = {
   bumpTooSmall:
     'Le numéro de version promet moins que ce que demandent ces changements : choisissez-en un plus élevé.',
   compareWith: 'Comparer avec {version}',
-  downloads: 'Modèle et dictionnaire',
+  downloads: 'Modèle, dictionnaire et Questionnaire FHIR',
+  downloadQuestionnaire: 'Télécharger le Questionnaire FHIR',
+  fhirLosses:
+    '{n, plural, =0 {Un client FHIR peut respecter tout ce formulaire.} one {# règle qu’un client FHIR ne peut pas respecter exactement : regforms la vérifie à l’import.} other {# règles qu’un client FHIR ne peut pas respecter exactement : regforms les vérifie à l’import.}}',
   templateColumns: '{n, number} colonnes, les noms techniques dans l’ordre du formulaire, puis STATUS.',
   dictionaryFormat: 'Format du dictionnaire',
   csvFile: 'Fichier CSV',
@@ -643,7 +649,10 @@ const nl: Record<UiKey, string> = {
   declaredNone: 'Het versienummer {from} → {to} geeft geen verhoging aan.',
   bumpTooSmall: 'Het versienummer belooft minder dan deze wijzigingen vragen: kies een hoger nummer.',
   compareWith: 'Vergelijken met {version}',
-  downloads: 'Sjabloon en woordenboek',
+  downloads: 'Sjabloon, woordenboek en FHIR-Questionnaire',
+  downloadQuestionnaire: 'FHIR-Questionnaire downloaden',
+  fhirLosses:
+    '{n, plural, =0 {Een FHIR-client kan alles van dit formulier naleven.} one {# regel die een FHIR-client niet exact kan naleven: regforms controleert ze bij het importeren.} other {# regels die een FHIR-client niet exact kan naleven: regforms controleert ze bij het importeren.}}',
   templateColumns: '{n, number} kolommen, de technische namen in de volgorde van het formulier, dan STATUS.',
   dictionaryFormat: 'Formaat van het woordenboek',
   csvFile: 'CSV-bestand',
@@ -885,7 +894,10 @@ const de: Record<UiKey, string> = {
   bumpTooSmall:
     'Die Versionsnummer verspricht weniger, als diese Änderungen erfordern: Wählen Sie eine höhere.',
   compareWith: 'Mit {version} vergleichen',
-  downloads: 'Vorlage und Wörterbuch',
+  downloads: 'Vorlage, Wörterbuch und FHIR-Questionnaire',
+  downloadQuestionnaire: 'FHIR-Questionnaire herunterladen',
+  fhirLosses:
+    '{n, plural, =0 {Ein FHIR-Client kann alles in diesem Formular einhalten.} one {# Regel, die ein FHIR-Client nicht genau einhalten kann: regforms prüft sie beim Import.} other {# Regeln, die ein FHIR-Client nicht genau einhalten kann: regforms prüft sie beim Import.}}',
   templateColumns:
     '{n, number} Spalten, die technischen Namen in der Reihenfolge des Formulars, dann STATUS.',
   dictionaryFormat: 'Format des Wörterbuchs',

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { compileDefinitions } from '@regforms/compiler';
 import { readDefinitionFiles } from '@regforms/compiler/node';
 import { templateCsv } from '@regforms/csv';
+import { toQuestionnaire } from '@regforms/fhir';
 import type { CompiledForm } from '@regforms/runtime';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -286,7 +287,7 @@ describe('studio', () => {
     await close();
   }, 90_000);
 
-  it('CSV: downloads the template and dictionary, checks a file row by row, imports the valid rows', async () => {
+  it('CSV: downloads the template, dictionary and FHIR Questionnaire, checks a file row by row, imports the valid rows', async () => {
     const form = formOf('angio', 'follow-up-pci', '1.0.0');
     const { page, errors, close } = await openStudio('r/angio/follow-up-pci/v/1.0.0');
     await page.locator('[data-action="csv"]').click({ timeout: 60_000 });
@@ -305,6 +306,16 @@ describe('studio', () => {
     expect(dictionary.suggestedFilename()).toBe('angio-follow-up-pci-1.0.0-dictionary-en.html');
     const html = await textOf(dictionary);
     expect(html).toContain('<code>DT_CONSULT</code></td><td>Date of the consultation');
+    // The FHIR Questionnaire, as `regforms compile` writes it beside form.json.
+    const [questionnaire] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="download-questionnaire"]').click(),
+    ]);
+    expect(questionnaire.suggestedFilename()).toBe('angio-follow-up-pci-1.0.0-questionnaire.json');
+    expect(JSON.parse(await textOf(questionnaire))).toEqual(toQuestionnaire(form).questionnaire);
+    await expect
+      .poll(() => page.locator('[data-fhir-losses]').textContent())
+      .toMatch(/^\d+ rules? a FHIR client cannot honour exactly: regforms checks/);
 
     const complete = FOLLOW_UP_ROW;
     const file = csvOf(form, [

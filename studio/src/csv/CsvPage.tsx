@@ -1,5 +1,6 @@
 /*
- * CSV for one version: its template and data dictionary as downloads, and a CSV file checked
+ * CSV for one version: its template and data dictionary as downloads (with its FHIR
+ * Questionnaire, the other file a hospital's systems build on), and a CSV file checked
  * row by row with the form's own validator (@regforms/csv, in a worker of the page: no server,
  * no frozen page, rows counted as they are done). The check is a dry run against the studio's
  * registrations; "Import" then stores the valid rows in that same store, so they appear in the
@@ -30,8 +31,9 @@ import {
   type RowOutcome,
   templateCsv,
 } from '@regforms/csv';
+import { previousVersion, toQuestionnaire } from '@regforms/fhir';
 import type { CompiledForm } from '@regforms/runtime';
-import { type ChangeEvent, useCallback, useEffect, useState } from 'react';
+import { type ChangeEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { findType } from '../catalog/lookup.ts';
 import { findForm } from '../definitions/context.tsx';
 import type { Compiled } from '../definitions/protocol.ts';
@@ -88,7 +90,7 @@ function CsvView({ compiled, registry, type, version }: Params & { compiled: Com
       </Typography>
       {form ? (
         <>
-          <Downloads form={form} />
+          <Downloads form={form} forms={compiled.forms} />
           <Upload key={form.meta.hash} form={form} />
         </>
       ) : (
@@ -98,8 +100,13 @@ function CsvView({ compiled, registry, type, version }: Params & { compiled: Com
   );
 }
 
-function Downloads({ form }: { form: CompiledForm }) {
+function Downloads({ form, forms }: { form: CompiledForm; forms: CompiledForm[] }) {
   const { t, lang } = useLang();
+  // The Questionnaire `regforms compile` writes beside form.json, derived from the version before.
+  const fhir = useMemo(() => {
+    const previous = previousVersion(form, forms);
+    return toQuestionnaire(form, previous ? { previousVersion: previous } : {});
+  }, [form, forms]);
   const [format, setFormat] = useState<DictionaryFormat>('html');
   const { registry, registrationType, version } = form.meta;
   const base = `${registry}-${registrationType}-${version}`;
@@ -147,6 +154,24 @@ function Downloads({ form }: { form: CompiledForm }) {
         >
           {t('downloadDictionary')}
         </Button>
+      </Box>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center', mt: 2 }}>
+        <Button
+          variant="outlined"
+          onClick={() =>
+            downloadText(
+              `${base}-questionnaire.json`,
+              `${JSON.stringify(fhir.questionnaire, null, 2)}\n`,
+              'application/fhir+json',
+            )
+          }
+          data-action="download-questionnaire"
+        >
+          {t('downloadQuestionnaire')}
+        </Button>
+        <Typography variant="body2" color="text.secondary" data-fhir-losses={fhir.report.length}>
+          {t('fhirLosses', { n: fhir.report.length })}
+        </Typography>
       </Box>
     </Paper>
   );
