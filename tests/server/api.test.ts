@@ -594,3 +594,24 @@ describe.each(DATABASES)('the node on %s', (kind) => {
     }, 240_000);
   });
 });
+
+describe.each(DATABASES.filter((k) => k === 'postgres'))('the node on a %s server', (kind) => {
+  it('survives the server ending its idle connections (a restart, a failover): the next request reconnects', async () => {
+    const node = await testNode(kind);
+    try {
+      // Several requests at once: the pool holds several connections.
+      const first = await Promise.all(Array.from({ length: 6 }, () => node.api('/api/registrations')));
+      expect(first.map((r) => r.status)).toEqual(Array(6).fill(200));
+      // End every other connection of the node's database, as the server does when it restarts.
+      const ended = await sql<{ n: number }>`
+        select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()`.execute(node.database.db);
+      expect(ended.rows[0]!.n).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const after = await Promise.all(Array.from({ length: 6 }, () => node.api('/api/registrations')));
+      expect(after.map((r) => r.status)).toEqual(Array(6).fill(200));
+    } finally {
+      await node.stop();
+    }
+  });
+});

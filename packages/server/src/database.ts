@@ -87,6 +87,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<OpenD
         `--database must be a PostgreSQL URL (postgres://user@host:port/db), not '${options.url.slice(0, 40)}'`,
       );
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection the server ends (a restart, a failover, `pg_terminate_backend`, a
+    // database dropped with force) is an 'error' event on the pool: pg has already removed that
+    // client and the next query opens a new one, so there is nothing to do — but an event
+    // without a listener would crash the whole node.
+    pool.on('error', () => {});
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     open = { db, kind: 'postgres', where: redactUrl(options.url), close: () => db.destroy() };
     try {
