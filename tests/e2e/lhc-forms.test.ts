@@ -187,7 +187,7 @@ describe("LHC-Forms' QuestionnaireResponse", () => {
     await page.fill('[id^="MS_PAT_HGHT/1"]', '175');
     await page.fill('[id^="MS_PAT_WGHT/1"]', '70.5');
     await page.click('[id^="TX_AUTHOR/1"]');
-    await expect.poll(() => page.inputValue('[id^="MS_PAT_BMI/1"]')).toBe('23');
+    await expect.poll(() => page.inputValue('[id^="MS_PAT_BMI/1"]'), { timeout: 10_000 }).toBe('23');
     const qr = (await page.evaluate(
       `LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', document.getElementById('form'))`,
     )) as Parameters<typeof fromResponse>[1];
