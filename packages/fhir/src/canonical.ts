@@ -2,7 +2,7 @@
  * Names in FHIR: canonical URLs, resource ids, the systems of codes and the extensions used.
  * One place, so the Questionnaire, the responses and the server agree on every URL.
  */
-import type { FormMeta } from '@regforms/runtime';
+import type { CompiledForm, FieldLogic, FormMeta } from '@regforms/runtime';
 
 /**
  * The canonical base when none is given. A registry that publishes its Questionnaires sets its
@@ -65,6 +65,21 @@ export function codeSystemUrl(
   return codelist
     ? `${trim(base)}/CodeSystem/${codelist}`
     : `${trim(base)}/CodeSystem/${meta.registry}-${meta.registrationType}-${fieldKey}`;
+}
+
+/** A code of a choice as a Coding: the code list's system, the code, its label in the default language. */
+export function codingOf(
+  base: string,
+  form: CompiledForm,
+  f: FieldLogic,
+  code: string,
+): { system: string; code: string; display?: string } {
+  const display = form.i18n[form.meta.defaultLanguage]?.[`${f.key}.${code}`];
+  return {
+    system: codeSystemUrl(base, form.meta, f.codelist, f.key),
+    code,
+    ...(display !== undefined ? { display } : {}),
+  };
 }
 
 /** The extension that carries a code's SNOMED CT / LOINC equivalents on an answer option. */

@@ -14,7 +14,7 @@ import {
   type JsonSchema,
 } from '@regforms/runtime';
 import {
-  codeSystemUrl,
+  codingOf,
   DEFAULT_BASE,
   dcdSystem,
   EXT,
@@ -182,13 +182,8 @@ class QuestionnaireBuilder {
     }
   };
 
-  coding(f: FieldLogic, code: string): { system: string; code: string; display?: string } {
-    const display = this.form.i18n[this.lang]?.[`${f.key}.${code}`];
-    return {
-      system: codeSystemUrl(this.base, this.form.meta, f.codelist, f.key),
-      code,
-      ...(display !== undefined ? { display } : {}),
-    };
+  coding(f: FieldLogic, code: string) {
+    return codingOf(this.base, this.form, f, code);
   }
 
   build(previousVersion?: string): QuestionnaireResult {

@@ -6,7 +6,7 @@
  * sent is the form's own validator's business, as for every other way in (CSV, the S2S API).
  */
 import type { CompiledForm, FieldLogic, FormError, RegistrationData } from '@regforms/runtime';
-import { codeSystemUrl, DEFAULT_BASE, patientPseudonymSystem, questionnaireUrl } from './canonical.ts';
+import { codingOf, DEFAULT_BASE, patientPseudonymSystem, questionnaireUrl } from './canonical.ts';
 import { type MessageKey, renderMessage } from './messages.ts';
 import { linkIdOf, toQuestionnaire } from './questionnaire.ts';
 import type {
@@ -37,7 +37,6 @@ export function toResponse(
   options: ResponseOptions,
 ): QuestionnaireResponseResource {
   const base = options.base ?? DEFAULT_BASE;
-  const { questionnaire } = toQuestionnaire(form, { base });
   const byLinkId = new Map(form.logic.fields.map((f) => [linkIdOf(f), f]));
   const codings = new Codings(form, base);
   const items = (qItems: QuestionnaireItem[] | undefined, holder: RegistrationData): ResponseItem[] =>
@@ -77,7 +76,7 @@ export function toResponse(
       ? { subject: { identifier: { system: patientPseudonymSystem(base), value: options.patientPseudonym } } }
       : {}),
     ...(options.authored ? { authored: options.authored } : {}),
-    item: items(questionnaire.item, data),
+    item: items(itemsOf(form, base), data),
   };
 }
 
@@ -87,13 +86,21 @@ class Codings {
     readonly base: string,
   ) {}
   of(f: FieldLogic, code: string): Coding {
-    const display = this.form.i18n[this.form.meta.defaultLanguage]?.[`${f.key}.${code}`];
-    return {
-      system: codeSystemUrl(this.base, this.form.meta, f.codelist, f.key),
-      code,
-      ...(display !== undefined ? { display } : {}),
-    };
+    return codingOf(this.base, this.form, f, code);
   }
+}
+
+/**
+ * The Questionnaire's items a response follows, built once per form and base: an export of
+ * many registrations and every submission to the node read the same structure.
+ */
+const itemsCache = new WeakMap<CompiledForm, Map<string, QuestionnaireItem[]>>();
+function itemsOf(form: CompiledForm, base: string): QuestionnaireItem[] {
+  const byBase = itemsCache.get(form) ?? new Map<string, QuestionnaireItem[]>();
+  itemsCache.set(form, byBase);
+  const items = byBase.get(base) ?? toQuestionnaire(form, { base }).questionnaire.item ?? [];
+  byBase.set(base, items);
+  return items;
 }
 
 function answersOf(f: FieldLogic, v: unknown, codings: Codings): Answer[] {
@@ -162,7 +169,6 @@ export function fromResponse(
   const say = (key: MessageKey, params: Record<string, string>) => renderMessage(lang, key, params);
   const base = options.base ?? DEFAULT_BASE;
   const byLinkId = new Map(form.logic.fields.map((f) => [linkIdOf(f), f]));
-  const { questionnaire } = toQuestionnaire(form, { base });
   const qByLinkId = new Map<string, QuestionnaireItem>();
   const index = (items: QuestionnaireItem[] | undefined) => {
     for (const q of items ?? []) {
@@ -170,7 +176,7 @@ export function fromResponse(
       index(q.item);
     }
   };
-  index(questionnaire.item);
+  index(itemsOf(form, base));
   const codings = new Codings(form, base);
   const issues: ResponseIssue[] = [];
   const data: RegistrationData = {};
