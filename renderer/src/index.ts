@@ -17,4 +17,4 @@ export { PendingEdits } from './session/pending-edits.ts';
 export { ruleAjv } from './session/rule-ajv.ts';
 export type { SectionInfo, SectionStatus } from './session/sections.ts';
 export type { UseFormSessionOptions } from './session/use-form-session.ts';
-export { useFormSession, useFormSessionState } from './session/use-form-session.ts';
+export { useFormSession, useFormSessionSelector, useFormSessionState } from './session/use-form-session.ts';

@@ -7,7 +7,8 @@
  * studio's first screen after `pnpm start`.
  *
  * Run: pnpm bench:renderer   (BENCH_RUNS=n rounds, default 3; BENCH_FORMS=real or synthetic for
- *      one form; BENCH_BUNDLE=0 skips the bundle sizes, BENCH_STUDIO=0 the studio)
+ *      one form; BENCH_BUNDLE=0 skips the bundle sizes, BENCH_STUDIO=0 the studio,
+ *      BENCH_BREAKDOWN=0 the traced breakdown)
  *
  * Definitions (the same for both sides, measured in a fresh page each):
  * - mount: navigation start → the first frame painted after the first <input> is in the
@@ -21,6 +22,10 @@
  *   who pauses (450 ms per key), ≥ 40 keys each.
  * - keystroke → next paint p95: Event Timing (entries of ≥ 16 ms only; a keystroke without one
  *   counts as "<16").
+ * - where the time per key goes: after the measured runs, one more page per side and way of
+ *   typing, traced (Chromium's devtools.timeline), the renderer main thread's self time per
+ *   trace event (script, style, layout, paint, GC…) divided by the keys. Tracing slows the page
+ *   a little, so these pages are not among the measured ones.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -206,12 +211,19 @@ async function openPage(browser: Browser, base: string, form: BenchForm, side: S
 const KEYS = 'abcdefghijklmnopqrstuvwxyz';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function type(page: Page, cdp: CDPSession, form: BenchForm, mode: Mode): Promise<Typing> {
+async function type(
+  page: Page,
+  cdp: CDPSession,
+  form: BenchForm,
+  mode: Mode,
+  trace?: { browser: Browser; into: Map<string, number> },
+): Promise<Typing> {
   const input = page
     .locator(`[id="#/properties/${form.field}-input"], [id="#/properties/${form.field}"] input`)
     .first();
   await input.click();
   await sleep(500);
+  if (trace) await trace.browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const t0 = await page.evaluate(() => performance.now());
   const before = await metrics(cdp);
   const text = Array.from({ length: mode.keys }, (_, i) => KEYS[i % KEYS.length]!).join('');
@@ -234,6 +246,9 @@ async function type(page: Page, cdp: CDPSession, form: BenchForm, mode: Mode): P
   await Promise.all(sent);
   await sleep(SETTLE_MS);
   const after = await metrics(cdp);
+  if (trace)
+    for (const [name, ms] of selfTimes(await trace.browser.stopTracing()))
+      trace.into.set(name, (trace.into.get(name) ?? 0) + ms / mode.keys);
   const probe = await probeOf(page);
   const keydowns = probe.keydowns.filter((t) => t >= t0);
   const latency = keydowns.map((at) => {
@@ -249,6 +264,74 @@ async function type(page: Page, cdp: CDPSession, form: BenchForm, mode: Mode): P
     latency,
     stored: (await input.inputValue()) === text,
   };
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8'];
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Self time (ms) per event name on the busiest renderer main thread of a trace: each complete
+ * event's duration less that of the events nested in it, so the figures add up to the thread's
+ * busy time without counting a nested call twice.
+ */
+function selfTimes(trace: Buffer): Map<string, number> {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || e.dur === undefined || !mains.has(key)) continue;
+    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+  }
+  const busy = (list: TraceEvent[]) =>
+    list.filter((e) => e.name === 'RunTask').reduce((t, e) => t + e.dur!, 0);
+  const main = [...byThread.values()].sort((a, b) => busy(b) - busy(a))[0] ?? [];
+  main.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const self = new Map<string, number>();
+  const stack: { e: TraceEvent; end: number }[] = [];
+  const add = (name: string, us: number) => self.set(name, (self.get(name) ?? 0) + us / 1000);
+  for (const e of main) {
+    while (stack.length && stack[stack.length - 1]!.end <= e.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) add(parent.e.name, -e.dur!);
+    add(e.name, e.dur!);
+    stack.push({ e, end: e.ts + e.dur! });
+  }
+  return self;
+}
+
+/** The traced pages: where the main thread's time per key goes, per side and way of typing. */
+async function breakdown(browser: Browser, base: string, form: BenchForm): Promise<void> {
+  for (const mode of MODES) {
+    const per: Record<Side, Map<string, number>> = { ours: new Map(), stock: new Map() };
+    for (const side of SIDES) {
+      const { context, page, cdp } = await openPage(browser, base, form, side);
+      await type(page, cdp, form, mode, { browser, into: per[side] });
+      await context.close();
+    }
+    const names = [...new Set([...per.ours.keys(), ...per.stock.keys()])];
+    const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    const top = names
+      .map((n) => ({ n, o: per.ours.get(n) ?? 0, s: per.stock.get(n) ?? 0 }))
+      .sort((a, b) => Math.max(b.o, b.s) - Math.max(a.o, a.s))
+      .slice(0, 10);
+    console.log(`  where the time per key goes, ${mode.label} (one traced page each, self time, ms per key)`);
+    for (const { n, o, s } of top) console.log(row(`    ${n}`, o.toFixed(2), s.toFixed(2)));
+    console.log(row('    all main-thread trace events', total(per.ours).toFixed(2), total(per.stock).toFixed(2)));
+  }
 }
 
 function pool(a: Typing | undefined, b: Typing): Typing {
@@ -450,7 +533,10 @@ async function main(): Promise<void> {
         'ours = <regforms-form src=…/form.json> (its validators.js beside); stock = <JsonForms> + materialRenderers + materialCells, default options',
       );
       console.log(load('before'));
-      for (const form of forms) report(form, await measure(browser, base, form), floors);
+      for (const form of forms) {
+        report(form, await measure(browser, base, form), floors);
+        if (process.env.BENCH_BREAKDOWN !== '0') await breakdown(browser, base, form);
+      }
     } finally {
       await browser.close();
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

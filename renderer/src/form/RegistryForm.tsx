@@ -3,6 +3,10 @@
  * data, errors, section status, autosave). Sections are shown one at a time beside a
  * navigation with completeness and error counts, which keeps a 370-field form fast (JSON Forms
  * only renders the section on screen).
+ *
+ * Speed: each part (header, error summary, navigation, section, footer) follows only its own
+ * slice of the session (useFormSessionSelector), so a committed keystroke re-renders JSON Forms'
+ * controls and nothing else, and an autosave re-renders the line that says "saved".
  */
 import type { JsonFormsRendererRegistryEntry, Middleware, UISchemaElement } from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
@@ -18,13 +22,15 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { CompiledFormContext, PendingEditsContext } from '../renderers/common.tsx';
 import { regformsRenderers } from '../renderers/index.ts';
+import type { FormSession, FormSessionState } from '../session/form-session.ts';
+import type { SectionStatus } from '../session/sections.ts';
 import { errorGroups, requiredNow, type SectionInfo, sectionOfPath } from '../session/sections.ts';
 import {
   type UseFormSessionOptions,
   useFormSession,
-  useFormSessionState,
+  useFormSessionSelector,
 } from '../session/use-form-session.ts';
-import { translator } from './strings.ts';
+import { type Translate, translator } from './strings.ts';
 
 export type RegistryFormProps = UseFormSessionOptions & {
   /** The renderers (default regformsRenderers; a host adds its own to that list). */
@@ -68,11 +74,6 @@ function sameData(a: RegistrationData, b: RegistrationData): boolean {
       return sameData(item as RegistrationData, other as RegistrationData);
     });
   });
-}
-
-function sameErrors(a: ErrorObject[], b: ErrorObject[]): boolean {
-  const key = (e: ErrorObject) => `${e.instancePath} ${e.keyword} ${e.message} ${JSON.stringify(e.params)}`;
-  return a.length === b.length && a.every((e, i) => key(e) === key(b[i]!));
 }
 
 function focusField(path: (string | number)[]): void {
@@ -165,22 +166,37 @@ const SectionNavItem = memo(function SectionNavItem(props: {
   );
 });
 
+/** The section on screen: the one chosen if it is shown, else the first shown. */
+function currentSection(sections: SectionInfo[], statuses: SectionStatus[], active: number): SectionInfo {
+  if (sections[active] && statuses[active]?.shown !== false) return sections[active];
+  return sections.find((_, i) => statuses[i]?.shown !== false) ?? sections[0]!;
+}
+
+const selectLang = (s: FormSessionState) => s.lang;
+const selectStatuses = (s: FormSessionState) => s.statuses;
+const selectReadOnly = (s: FormSessionState) => s.readOnly;
+const selectErrors = (s: FormSessionState) => s.errors;
+const selectNotice = (s: FormSessionState) => s.notice;
+const selectStatus = (s: FormSessionState) => s.registration?.status ?? 'open';
+const selectCode = (s: FormSessionState) => s.registration?.registrationCode;
+const selectHasRegistration = (s: FormSessionState) => s.registration !== undefined;
+const selectSaveState = (s: FormSessionState) => s.saveState;
+const selectSync = (s: FormSessionState) => s.sync.state;
+const selectSyncReason = (s: FormSessionState) => (s.sync.state === 'refused' ? s.sync.reason : '');
+/** After a refused Send: the errors by section are summed up at the top. */
+const selectFailedSend = (s: FormSessionState) =>
+  s.notice?.severity === 'error' && s.attemptedSend && s.errors.length > 0;
+
+interface PartProps {
+  session: FormSession;
+  t: Translate;
+  preview: boolean | undefined;
+}
+
 export function RegistryForm(props: RegistryFormProps) {
   const session = useFormSession(props);
-  const {
-    form,
-    lang,
-    registration,
-    data,
-    attemptedSend,
-    saveState,
-    notice,
-    readOnly,
-    errors,
-    sections,
-    statuses,
-    sync,
-  } = useFormSessionState(session);
+  const { form, sections } = session.getState();
+  const lang = useFormSessionSelector(session, selectLang);
   const t = useMemo(() => translator(form.i18n[lang], lang), [form, lang]);
   const renderers = useMemo(() => props.renderers ?? regformsRenderers, [props.renderers]);
   const [active, setActive] = useState(0);
@@ -188,15 +204,6 @@ export function RegistryForm(props: RegistryFormProps) {
   // The commit of pending typing goes through JSON Forms' reducer: flushSync runs it now, so
   // the session has the data before it saves or sends.
   useEffect(() => session.setCommitRunner((commit) => flushSync(commit)), [session]);
-
-  // Speed: the same errors keep the same array, or JSON Forms would re-run every control of the
-  // section once more after each change (typing in a field rarely changes the errors shown).
-  const shownErrors = useRef<ErrorObject[]>([]);
-  const ajvErrors = useMemo(() => {
-    const next = toAjvErrors(errors);
-    if (!sameErrors(next, shownErrors.current)) shownErrors.current = next;
-    return shownErrors.current;
-  }, [errors]);
 
   const jumpTo = useCallback(
     (path: (string | number)[]) => {
@@ -216,120 +223,7 @@ export function RegistryForm(props: RegistryFormProps) {
     return () => cancelAnimationFrame(id);
   }, [pendingFocus]);
 
-  /*
-   * Every data change, seen as JSON Forms' reducer makes it, and handed back as the `data` prop
-   * in the next microtask. JSON Forms' own onChange is debounced: a value committed on blur by
-   * the click that leaves a section would be lost with the section, and any prop change in
-   * between (the errors shown) would re-apply the stale `data` prop over a newer keystroke.
-   */
-  const middleware = useCallback<Middleware>(
-    (state, action, reducer) => {
-      const next = reducer(state, action);
-      if (next.data === state.data || next.data === session.getState().data) return next;
-      // Computed fields are applied in the same step as the change that feeds them. Speed: keep
-      // JSON Forms' own object when no computed value changed (a copy re-runs every control).
-      const raw = next.data as RegistrationData;
-      const applied = applyComputed(form, raw);
-      const data = sameData(applied, raw) ? raw : applied;
-      queueMicrotask(() => session.change(data));
-      return data === raw ? next : { ...next, data };
-    },
-    [form, session],
-  );
-
-  const i18n = useMemo(
-    () => ({
-      locale: lang,
-      translate: (key: string, fallback?: string, values?: Record<string, string | number>) =>
-        t(key, fallback, values) as string,
-      translateError: (error: ErrorObject) => error.message ?? '',
-    }),
-    [lang, t],
-  );
-
-  const visibleSections = sections.filter((_, i) => statuses[i]?.shown !== false);
-  const current: SectionInfo =
-    sections[active] && statuses[active]?.shown !== false ? sections[active] : visibleSections[0]!;
-  const sectionUi = useMemo(
-    () =>
-      ({
-        type: 'VerticalLayout',
-        elements: (current.element as unknown as { elements: UISchemaElement[] }).elements,
-      }) as UISchemaElement,
-    [current],
-  );
-  // Speed: JSON Forms resolves each control's scope through the root schema and walks all its
-  // property names on the way (lodash isEmpty on a 1,000-key object, for every control at every
-  // change); the section's own properties are all its controls need.
-  // Its `required` is what is required for the data as it stands (a field required only when
-  // shown, or when a condition holds): JSON Forms marks a control required from it, so the
-  // asterisk follows the validator. A new list only when the set changes.
-  const required = requiredNow(form, current, data).join('\n');
-  const sectionSchema = useMemo(() => {
-    const all = (form.schema.properties ?? {}) as Record<string, unknown>;
-    const properties = Object.fromEntries(current.names.filter((n) => n in all).map((n) => [n, all[n]]));
-    return { ...form.schema, properties, required: required ? required.split('\n') : [] };
-  }, [form, current, required]);
-  const position = visibleSections.indexOf(current);
-  // After a refused Send: the errors by section in form order, summed up at the top, where
-  // the focus goes so that a keyboard or screen reader user starts from the list.
-  const failedSend = notice?.severity === 'error' && attemptedSend && errors.length > 0;
-  const groups = useMemo(
-    () => (failedSend ? errorGroups(form, sections, errors) : []),
-    [failedSend, form, sections, errors],
-  );
-  const errorCount = groups.reduce((n, g) => n + g.errors.length, 0);
-  const summaryRef = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
-    if (failedSend) summaryRef.current?.focus();
-  }, [failedSend, notice]);
-  const status = registration?.status ?? 'open';
-  const sectionLabel = (s: SectionInfo) => t(`${s.key}.label`, s.label);
-  // Speed: the navigation renders again only when a section's counts, the current section or
-  // the language change, not on every committed value (the session keeps equal statuses).
-  const nav = useMemo(
-    () => (
-      <Box component="nav" aria-label={t('sections')}>
-        <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
-          {sections.map((s, i) => {
-            const st = statuses[i]!;
-            if (!st.shown) return null;
-            return (
-              <li key={s.id}>
-                <SectionNavItem
-                  id={s.id}
-                  index={i}
-                  label={t(`${s.key}.label`, s.label) ?? s.label}
-                  isCurrent={s === current}
-                  required={st.required}
-                  missing={st.missing}
-                  errors={st.errors}
-                  counterText={
-                    t('counter.title', undefined, {
-                      filled: st.required - st.missing,
-                      required: st.required,
-                    }) ?? ''
-                  }
-                  errorsText={t('errors') ?? ''}
-                  onSelect={setActive}
-                />
-              </li>
-            );
-          })}
-        </Box>
-        <Typography
-          variant="caption"
-          component="p"
-          sx={{ color: 'text.secondary', mt: 1 }}
-          data-testid="counter-legend"
-        >
-          {t('counter.legend')}
-        </Typography>
-      </Box>
-    ),
-    [sections, statuses, current, t],
-  );
-
+  const part = { session, t, preview: props.preview };
   return (
     <Box
       className="regforms-form"
@@ -347,187 +241,394 @@ export function RegistryForm(props: RegistryFormProps) {
         '& main, & nav': { minWidth: 0 },
       }}
     >
-      <Box component="header" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, mb: 2 }}>
-        <Typography component="h1" variant="h5" sx={{ flex: '1 1 auto' }}>
-          {t('form.title', form.meta.registrationType)}
-        </Typography>
-        <Chip label={`v${form.meta.version}`} size="small" variant="outlined" />
-        {props.preview ? (
-          // Outlined, dark text: white on MUI's warning orange is below 4.5:1.
-          <Chip
-            label={t('preview')}
-            size="small"
-            variant="outlined"
-            sx={{ borderColor: 'warning.main', borderWidth: 2 }}
-            data-status="preview"
-          />
-        ) : (
-          <Chip
-            label={t(`status.${status}`)}
-            size="small"
-            color={status === 'sent' ? 'success' : status === 'deleted' ? 'default' : 'primary'}
-            data-status={status}
-          />
-        )}
-        {registration?.registrationCode && (
-          <Typography component="p" data-testid="registration-code">
-            {t('registrationCode')}: <strong>{registration.registrationCode}</strong>
-          </Typography>
-        )}
-        {readOnly && <Chip label={t('readOnly')} size="small" />}
-      </Box>
-
-      {failedSend && (
-        <Alert
-          severity="error"
-          role="alert"
-          data-testid="notice"
-          ref={summaryRef}
-          tabIndex={-1}
-          sx={{ mb: 2, '&:focus': { outline: '2px solid', outlineColor: 'error.dark' } }}
-        >
-          <Typography component="p" sx={{ fontWeight: 500 }} data-testid="error-summary">
-            {t(props.preview ? 'checkFailed.count' : 'sendFailed.count', undefined, { count: errorCount })}
-          </Typography>
-          <Box data-testid="error-list">
-            {groups.map((g) => (
-              <Box
-                key={g.section?.id ?? ''}
-                component="section"
-                sx={{ mt: 1 }}
-                data-error-section={g.section?.id}
-              >
-                <Typography component="p" variant="body2" sx={{ fontWeight: 500 }}>
-                  {g.section ? sectionLabel(g.section) : t('form.title', form.meta.registrationType)}
-                </Typography>
-                <Box component="ul" sx={{ m: 0, pl: 2 }}>
-                  {g.errors.map((e) => (
-                    <li key={`${e.path.join('.')}:${e.keyword}`}>
-                      <Link
-                        component="button"
-                        type="button"
-                        // The alert's own text colour: primary blue on the error tint is below 4.5:1.
-                        color="inherit"
-                        onClick={() => jumpTo(e.path)}
-                        data-path={e.path.join('.')}
-                      >
-                        {t(`${e.key}.label`, e.name)}
-                        {typeof e.path[1] === 'number' ? ` (${e.path[1] + 1})` : ''}
-                      </Link>
-                      {' — '}
-                      {e.message}
-                    </li>
-                  ))}
-                </Box>
-              </Box>
-            ))}
-          </Box>
-        </Alert>
-      )}
-
+      <FormHeader {...part} />
+      <SendSummary {...part} jumpTo={jumpTo} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '260px 1fr' }, gap: 3 }}>
-        {nav}
-
-        <Box component="main">
-          <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
-            {sectionLabel(current)}
-          </Typography>
-          {t(`${current.key}.description`) && (
-            <Typography variant="body2" sx={{ mb: 2 }}>
-              {t(`${current.key}.description`)}
-            </Typography>
-          )}
-          <PendingEditsContext.Provider value={session.edits}>
-            <CompiledFormContext.Provider value={form}>
-              <JsonForms
-                key={current.id}
-                schema={sectionSchema as never}
-                uischema={sectionUi}
-                data={data}
-                renderers={renderers}
-                ajv={session.ajv}
-                i18n={i18n}
-                readonly={readOnly}
-                validationMode="NoValidation"
-                additionalErrors={ajvErrors}
-                middleware={middleware}
-              />
-            </CompiledFormContext.Provider>
-          </PendingEditsContext.Provider>
-          <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 2 }}>
-            <Button disabled={position <= 0} onClick={() => setActive(visibleSections[position - 1]!.index)}>
-              {t('previous')}
-            </Button>
-            <Button
-              disabled={position >= visibleSections.length - 1}
-              onClick={() => setActive(visibleSections[position + 1]!.index)}
-            >
-              {t('next')}
-            </Button>
-          </Box>
-        </Box>
+        <SectionNav {...part} active={active} onSelect={setActive} />
+        <SectionView {...part} active={active} onSelect={setActive} renderers={renderers} />
       </Box>
-
-      <Box component="footer" sx={{ mt: 3, display: 'flex', flexDirection: 'column', gap: 2 }}>
-        {notice && !failedSend && (
-          <Alert
-            severity={notice.severity}
-            role={notice.severity === 'error' ? 'alert' : 'status'}
-            data-testid="notice"
-          >
-            {notice.key === 'lifecycle' ? notice.text : t(notice.key)}
-          </Alert>
-        )}
-        {!readOnly && props.preview && (
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-            <Button variant="contained" onClick={() => void session.check()} data-action="check">
-              {t('check')}
-            </Button>
-            <Typography variant="body2" sx={{ color: 'text.secondary' }} data-testid="preview-note">
-              {t('preview.note')}
-            </Typography>
-          </Box>
-        )}
-        {!readOnly && !props.preview && (
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-            <Button variant="outlined" onClick={() => void session.save()} data-action="save">
-              {t('save')}
-            </Button>
-            <Button variant="contained" onClick={() => void session.send()} data-action="send">
-              {t('send')}
-            </Button>
-            {registration && (
-              <Button color="error" onClick={() => void session.remove()} data-action="delete">
-                {t('delete')}
-              </Button>
-            )}
-            <Typography variant="body2" role="status" data-save-state={saveState} sx={{ ml: 'auto' }}>
-              {saveState === 'saving'
-                ? t('saving')
-                : saveState === 'saved'
-                  ? // Saved on this device only: the line beside says so instead.
-                    sync.state === 'pending' || sync.state === 'refused'
-                    ? ''
-                    : t('saved')
-                  : saveState === 'dirty'
-                    ? t('unsaved')
-                    : ''}
-            </Typography>
-            {(sync.state === 'pending' || sync.state === 'refused') && (
-              <Typography
-                variant="body2"
-                role="status"
-                data-sync={sync.state}
-                sx={{ color: sync.state === 'refused' ? 'error.main' : 'warning.dark' }}
-              >
-                {sync.state === 'pending'
-                  ? t('sync.pending')
-                  : t('sync.refused', undefined, { reason: sync.reason })}
-              </Typography>
-            )}
-          </Box>
-        )}
-      </Box>
+      <FormFooter {...part} />
     </Box>
   );
 }
+
+/** The form's title, version, status and registration code. */
+const FormHeader = memo(function FormHeader({ session, t, preview }: PartProps) {
+  const { form } = session.getState();
+  const status = useFormSessionSelector(session, selectStatus);
+  const code = useFormSessionSelector(session, selectCode);
+  const readOnly = useFormSessionSelector(session, selectReadOnly);
+  return (
+    <Box component="header" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, mb: 2 }}>
+      <Typography component="h1" variant="h5" sx={{ flex: '1 1 auto' }}>
+        {t('form.title', form.meta.registrationType)}
+      </Typography>
+      <Chip label={`v${form.meta.version}`} size="small" variant="outlined" />
+      {preview ? (
+        // Outlined, dark text: white on MUI's warning orange is below 4.5:1.
+        <Chip
+          label={t('preview')}
+          size="small"
+          variant="outlined"
+          sx={{ borderColor: 'warning.main', borderWidth: 2 }}
+          data-status="preview"
+        />
+      ) : (
+        <Chip
+          label={t(`status.${status}`)}
+          size="small"
+          color={status === 'sent' ? 'success' : status === 'deleted' ? 'default' : 'primary'}
+          data-status={status}
+        />
+      )}
+      {code && (
+        <Typography component="p" data-testid="registration-code">
+          {t('registrationCode')}: <strong>{code}</strong>
+        </Typography>
+      )}
+      {readOnly && <Chip label={t('readOnly')} size="small" />}
+    </Box>
+  );
+});
+
+/**
+ * After a refused Send: the errors by section in form order, summed up at the top, where the
+ * focus goes so that a keyboard or screen reader user starts from the list.
+ */
+const SendSummary = memo(function SendSummary({
+  session,
+  t,
+  preview,
+  jumpTo,
+}: PartProps & { jumpTo(path: (string | number)[]): void }) {
+  const { form, sections } = session.getState();
+  const failedSend = useFormSessionSelector(session, selectFailedSend);
+  const errors = useFormSessionSelector(session, selectErrors);
+  const notice = useFormSessionSelector(session, selectNotice);
+  const groups = useMemo(
+    () => (failedSend ? errorGroups(form, sections, errors) : []),
+    [failedSend, form, sections, errors],
+  );
+  const summaryRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (failedSend) summaryRef.current?.focus();
+  }, [failedSend, notice]);
+  if (!failedSend) return null;
+  const errorCount = groups.reduce((n, g) => n + g.errors.length, 0);
+  const sectionLabel = (s: SectionInfo) => t(`${s.key}.label`, s.label);
+  return (
+    <Alert
+      severity="error"
+      role="alert"
+      data-testid="notice"
+      ref={summaryRef}
+      tabIndex={-1}
+      sx={{ mb: 2, '&:focus': { outline: '2px solid', outlineColor: 'error.dark' } }}
+    >
+      <Typography component="p" sx={{ fontWeight: 500 }} data-testid="error-summary">
+        {t(preview ? 'checkFailed.count' : 'sendFailed.count', undefined, { count: errorCount })}
+      </Typography>
+      <Box data-testid="error-list">
+        {groups.map((g) => (
+          <Box
+            key={g.section?.id ?? ''}
+            component="section"
+            sx={{ mt: 1 }}
+            data-error-section={g.section?.id}
+          >
+            <Typography component="p" variant="body2" sx={{ fontWeight: 500 }}>
+              {g.section ? sectionLabel(g.section) : t('form.title', form.meta.registrationType)}
+            </Typography>
+            <Box component="ul" sx={{ m: 0, pl: 2 }}>
+              {g.errors.map((e) => (
+                <li key={`${e.path.join('.')}:${e.keyword}`}>
+                  <Link
+                    component="button"
+                    type="button"
+                    // The alert's own text colour: primary blue on the error tint is below 4.5:1.
+                    color="inherit"
+                    onClick={() => jumpTo(e.path)}
+                    data-path={e.path.join('.')}
+                  >
+                    {t(`${e.key}.label`, e.name)}
+                    {typeof e.path[1] === 'number' ? ` (${e.path[1] + 1})` : ''}
+                  </Link>
+                  {' — '}
+                  {e.message}
+                </li>
+              ))}
+            </Box>
+          </Box>
+        ))}
+      </Box>
+    </Alert>
+  );
+});
+
+/**
+ * The navigation: renders again only when a section's counts, the current section or the
+ * language change, not on every committed value (the session keeps equal statuses).
+ */
+const SectionNav = memo(function SectionNav({
+  session,
+  t,
+  active,
+  onSelect,
+}: PartProps & { active: number; onSelect(index: number): void }) {
+  const { sections } = session.getState();
+  const statuses = useFormSessionSelector(session, selectStatuses);
+  const current = currentSection(sections, statuses, active);
+  return (
+    <Box component="nav" aria-label={t('sections')}>
+      <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+        {sections.map((s, i) => {
+          const st = statuses[i]!;
+          if (!st.shown) return null;
+          return (
+            <li key={s.id}>
+              <SectionNavItem
+                id={s.id}
+                index={i}
+                label={t(`${s.key}.label`, s.label) ?? s.label}
+                isCurrent={s === current}
+                required={st.required}
+                missing={st.missing}
+                errors={st.errors}
+                counterText={
+                  t('counter.title', undefined, {
+                    filled: st.required - st.missing,
+                    required: st.required,
+                  }) ?? ''
+                }
+                errorsText={t('errors') ?? ''}
+                onSelect={onSelect}
+              />
+            </li>
+          );
+        })}
+      </Box>
+      <Typography
+        variant="caption"
+        component="p"
+        sx={{ color: 'text.secondary', mt: 1 }}
+        data-testid="counter-legend"
+      >
+        {t('counter.legend')}
+      </Typography>
+    </Box>
+  );
+});
+
+/**
+ * The section on screen: JSON Forms on that section's part of the schema, with the errors to
+ * show, and the previous/next buttons.
+ */
+const SectionView = memo(function SectionView({
+  session,
+  t,
+  active,
+  onSelect,
+  renderers,
+}: PartProps & {
+  active: number;
+  onSelect(index: number): void;
+  renderers: JsonFormsRendererRegistryEntry[];
+}) {
+  const { form, sections, lang } = session.getState();
+  const statuses = useFormSessionSelector(session, selectStatuses);
+  const readOnly = useFormSessionSelector(session, selectReadOnly);
+  const errors = useFormSessionSelector(session, selectErrors);
+  const current = currentSection(sections, statuses, active);
+  /*
+   * The data JSON Forms made itself is already in its store: a commit renders its controls
+   * through its own reducer, and this part renders again only for data from elsewhere (a
+   * registration opened, computed values, the data a Send returns). When it renders for any
+   * reason, it hands JSON Forms the newest data: JSON Forms re-applies its `data` prop whenever
+   * another prop changes, and a stale one would undo a keystroke.
+   */
+  const handed = useRef<RegistrationData | undefined>(undefined);
+  useFormSessionSelector(
+    session,
+    useCallback((s: FormSessionState) => (s.data === handed.current ? handed : s.data), []),
+  );
+  const data = session.getState().data;
+  // Its `required` is what is required for the data as it stands (a field required only when
+  // shown, or when a condition holds): JSON Forms marks a control required from it, so the
+  // asterisk follows the validator. A string: equal lists do not render again.
+  const required = useFormSessionSelector(
+    session,
+    useCallback((s: FormSessionState) => requiredNow(s.form, current, s.data).join('\n'), [current]),
+  );
+
+  /*
+   * Every data change, seen as JSON Forms' reducer makes it, and handed to the session in the
+   * next microtask. JSON Forms' own onChange is debounced: a value committed on blur by the
+   * click that leaves a section would be lost with the section.
+   */
+  const middleware = useCallback<Middleware>(
+    (state, action, reducer) => {
+      const next = reducer(state, action);
+      if (next.data === state.data || next.data === session.getState().data) return next;
+      // Computed fields are applied in the same step as the change that feeds them. Speed: keep
+      // JSON Forms' own object when no computed value changed (a copy re-runs every control).
+      const raw = next.data as RegistrationData;
+      const applied = applyComputed(form, raw);
+      const changed = sameData(applied, raw) ? raw : applied;
+      handed.current = changed;
+      queueMicrotask(() => session.change(changed));
+      return changed === raw ? next : { ...next, data: changed };
+    },
+    [form, session],
+  );
+
+  const i18n = useMemo(
+    () => ({
+      locale: lang,
+      translate: (key: string, fallback?: string, values?: Record<string, string | number>) =>
+        t(key, fallback, values) as string,
+      translateError: (error: ErrorObject) => error.message ?? '',
+    }),
+    [lang, t],
+  );
+  // Speed: the same errors keep the same array, or JSON Forms would re-run every control of the
+  // section once more.
+  const ajvErrors = useMemo(() => toAjvErrors(errors), [errors]);
+  const sectionUi = useMemo(
+    () =>
+      ({
+        type: 'VerticalLayout',
+        elements: (current.element as unknown as { elements: UISchemaElement[] }).elements,
+      }) as UISchemaElement,
+    [current],
+  );
+  // Speed: JSON Forms resolves each control's scope through the root schema and walks all its
+  // property names on the way (lodash isEmpty on a 1,000-key object, for every control at every
+  // change); the section's own properties are all its controls need.
+  const sectionSchema = useMemo(() => {
+    const all = (form.schema.properties ?? {}) as Record<string, unknown>;
+    const properties = Object.fromEntries(current.names.filter((n) => n in all).map((n) => [n, all[n]]));
+    return { ...form.schema, properties, required: required ? required.split('\n') : [] };
+  }, [form, current, required]);
+  const visible = sections.filter((_, i) => statuses[i]?.shown !== false);
+  const position = visible.indexOf(current);
+  return (
+    <Box component="main">
+      <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
+        {t(`${current.key}.label`, current.label)}
+      </Typography>
+      {t(`${current.key}.description`) && (
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          {t(`${current.key}.description`)}
+        </Typography>
+      )}
+      <PendingEditsContext.Provider value={session.edits}>
+        <CompiledFormContext.Provider value={form}>
+          <JsonForms
+            key={current.id}
+            schema={sectionSchema as never}
+            uischema={sectionUi}
+            data={data}
+            renderers={renderers}
+            ajv={session.ajv}
+            i18n={i18n}
+            readonly={readOnly}
+            validationMode="NoValidation"
+            additionalErrors={ajvErrors}
+            middleware={middleware}
+          />
+        </CompiledFormContext.Provider>
+      </PendingEditsContext.Provider>
+      <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 2 }}>
+        <Button disabled={position <= 0} onClick={() => onSelect(visible[position - 1]!.index)}>
+          {t('previous')}
+        </Button>
+        <Button
+          disabled={position >= visible.length - 1}
+          onClick={() => onSelect(visible[position + 1]!.index)}
+        >
+          {t('next')}
+        </Button>
+      </Box>
+    </Box>
+  );
+});
+
+/** The notice of the last action, the lifecycle buttons and where the registration is saved. */
+const FormFooter = memo(function FormFooter({ session, t, preview }: PartProps) {
+  const readOnly = useFormSessionSelector(session, selectReadOnly);
+  const notice = useFormSessionSelector(session, selectNotice);
+  const failedSend = useFormSessionSelector(session, selectFailedSend);
+  const hasRegistration = useFormSessionSelector(session, selectHasRegistration);
+  return (
+    <Box component="footer" sx={{ mt: 3, display: 'flex', flexDirection: 'column', gap: 2 }}>
+      {notice && !failedSend && (
+        <Alert
+          severity={notice.severity}
+          role={notice.severity === 'error' ? 'alert' : 'status'}
+          data-testid="notice"
+        >
+          {notice.key === 'lifecycle' ? notice.text : t(notice.key)}
+        </Alert>
+      )}
+      {!readOnly && preview && (
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          <Button variant="contained" onClick={() => void session.check()} data-action="check">
+            {t('check')}
+          </Button>
+          <Typography variant="body2" sx={{ color: 'text.secondary' }} data-testid="preview-note">
+            {t('preview.note')}
+          </Typography>
+        </Box>
+      )}
+      {!readOnly && !preview && (
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          <Button variant="outlined" onClick={() => void session.save()} data-action="save">
+            {t('save')}
+          </Button>
+          <Button variant="contained" onClick={() => void session.send()} data-action="send">
+            {t('send')}
+          </Button>
+          {hasRegistration && (
+            <Button color="error" onClick={() => void session.remove()} data-action="delete">
+              {t('delete')}
+            </Button>
+          )}
+          <SaveStatus session={session} t={t} />
+        </Box>
+      )}
+    </Box>
+  );
+});
+
+/** Saved, saving, unsaved; and whether it is on the node or only on this device. */
+const SaveStatus = memo(function SaveStatus({ session, t }: { session: FormSession; t: Translate }) {
+  const saveState = useFormSessionSelector(session, selectSaveState);
+  const sync = useFormSessionSelector(session, selectSync);
+  const reason = useFormSessionSelector(session, selectSyncReason);
+  return (
+    <>
+      <Typography variant="body2" role="status" data-save-state={saveState} sx={{ ml: 'auto' }}>
+        {saveState === 'saving'
+          ? t('saving')
+          : saveState === 'saved'
+            ? // Saved on this device only: the line beside says so instead.
+              sync === 'pending' || sync === 'refused'
+              ? ''
+              : t('saved')
+            : saveState === 'dirty'
+              ? t('unsaved')
+              : ''}
+      </Typography>
+      {(sync === 'pending' || sync === 'refused') && (
+        <Typography
+          variant="body2"
+          role="status"
+          data-sync={sync}
+          sx={{ color: sync === 'refused' ? 'error.main' : 'warning.dark' }}
+        >
+          {sync === 'pending' ? t('sync.pending') : t('sync.refused', undefined, { reason })}
+        </Typography>
+      )}
+    </>
+  );
+});

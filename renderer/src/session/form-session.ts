@@ -149,6 +149,21 @@ function sameStatuses(before: SectionStatus[] | undefined, after: SectionStatus[
   return before;
 }
 
+/**
+ * The previous errors when the new ones say the same: typing in a field rarely changes what is
+ * shown, and views (and the host's regforms-validate listeners) then have nothing to redo.
+ */
+function sameErrors(before: FormError[], after: FormError[]): FormError[] {
+  if (before.length !== after.length) return after;
+  for (let i = 0; i < after.length; i++) {
+    const x = before[i]!;
+    const y = after[i]!;
+    if (x.keyword !== y.keyword || x.message !== y.message || x.path.join('/') !== y.path.join('/'))
+      return after;
+  }
+  return before;
+}
+
 /** Runs `fn` once the next frame is painted (in a page), else in the next task. */
 function afterFirstPaint(fn: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
@@ -190,11 +205,14 @@ export function createFormSession(options: FormSessionOptions): FormSession {
   let validated = options.registration !== undefined && Object.keys(options.registration.data).length > 0;
 
   function derive(s: Omit<FormSessionState, 'errors' | 'statuses' | 'readOnly' | 'sync'>): FormSessionState {
-    const errors = !validated
-      ? NO_ERRORS
-      : s.attemptedSend
-        ? validator.validate(prune(form, s.data).data, s.lang)
-        : validator.validateTypes(prune(form, s.data).data, s.lang);
+    const errors = sameErrors(
+      (s as Partial<FormSessionState>).errors ?? NO_ERRORS,
+      !validated
+        ? NO_ERRORS
+        : s.attemptedSend
+          ? validator.validate(prune(form, s.data).data, s.lang)
+          : validator.validateTypes(prune(form, s.data).data, s.lang),
+    );
     return {
       ...s,
       errors,

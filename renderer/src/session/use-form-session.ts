@@ -1,5 +1,5 @@
 /* The form session in React: created for a component's lifetime, its state as React state. */
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import {
   createFormSession,
   type FormSession,
@@ -43,4 +43,26 @@ export function useFormSession(options: UseFormSessionOptions): FormSession {
 /** The session's state, re-rendering on every change. */
 export function useFormSessionState(session: FormSession): FormSessionState {
   return useSyncExternalStore(session.subscribe, session.getState);
+}
+
+/**
+ * One slice of the session's state: the component renders again only when `select` gives
+ * another value (Object.is). `select` must be stable (module-level, or useCallback) or the
+ * slice is taken again on every render. Hand-written rather than React's separate
+ * use-sync-external-store/with-selector package: this is all of it that a view needs.
+ */
+export function useFormSessionSelector<T>(session: FormSession, select: (state: FormSessionState) => T): T {
+  const last = useRef<{ state: FormSessionState; select: (state: FormSessionState) => T; value: T }>(
+    undefined,
+  );
+  const snapshot = useCallback(() => {
+    const state = session.getState();
+    const before = last.current;
+    if (before && before.state === state && before.select === select) return before.value;
+    const value = select(state);
+    // Equal slices keep the earlier value: useSyncExternalStore then skips the render.
+    last.current = { state, select, value: before && Object.is(before.value, value) ? before.value : value };
+    return last.current.value;
+  }, [session, select]);
+  return useSyncExternalStore(session.subscribe, snapshot);
 }
