@@ -184,12 +184,19 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
 }
 
 /** A fresh page on one form and side, once the first frame with inputs is painted. */
-async function openPage(browser: Browser, base: string, form: BenchForm, side: Side) {
+async function openPage(
+  browser: Browser,
+  base: string,
+  form: BenchForm,
+  side: Side,
+  trace?: Map<string, number>,
+) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.addInitScript({ content: PROBE });
+  if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const url = `forms/${form.id}/form.json`;
   await page.goto(side === 'ours' ? `${base}element.html?form=${url}` : `${base}index.html?form=${url}`);
   await page
@@ -203,6 +210,7 @@ async function openPage(browser: Browser, base: string, form: BenchForm, side: S
       throw new Error(`${form.id}/${side}: no input after 60 s (${[error, ...problems].join('; ')})`);
     });
   if (problems.length) throw new Error(`${form.id}/${side}: ${problems.join('; ')}`);
+  if (trace) for (const [name, ms] of selfTimes(await browser.stopTracing())) trace.set(name, ms);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   return { context, page, cdp, mountMs: (await probeOf(page)).mounted! };
@@ -313,8 +321,25 @@ function selfTimes(trace: Buffer): Map<string, number> {
   return self;
 }
 
-/** The traced pages: where the main thread's time per key goes, per side and way of typing. */
+/**
+ * The traced pages: where the main thread's time goes from navigation to the first frame with
+ * inputs, and per key in each way of typing, per side.
+ */
 async function breakdown(browser: Browser, base: string, form: BenchForm): Promise<void> {
+  const print = (title: string, per: Record<Side, Map<string, number>>) => {
+    const names = [...new Set([...per.ours.keys(), ...per.stock.keys()])];
+    const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    const top = names
+      .map((n) => ({ n, o: per.ours.get(n) ?? 0, s: per.stock.get(n) ?? 0 }))
+      .sort((a, b) => Math.max(b.o, b.s) - Math.max(a.o, a.s))
+      .slice(0, 10);
+    console.log(`  ${title} (one traced page each, main thread self time, ms)`);
+    for (const { n, o, s } of top) console.log(row(`    ${n}`, o.toFixed(2), s.toFixed(2)));
+    console.log(row('    all trace events', total(per.ours).toFixed(2), total(per.stock).toFixed(2)));
+  };
+  const mount: Record<Side, Map<string, number>> = { ours: new Map(), stock: new Map() };
+  for (const side of SIDES) await (await openPage(browser, base, form, side, mount[side])).context.close();
+  print('where the time to mount goes', mount);
   for (const mode of MODES) {
     const per: Record<Side, Map<string, number>> = { ours: new Map(), stock: new Map() };
     for (const side of SIDES) {
@@ -322,15 +347,7 @@ async function breakdown(browser: Browser, base: string, form: BenchForm): Promi
       await type(page, cdp, form, mode, { browser, into: per[side] });
       await context.close();
     }
-    const names = [...new Set([...per.ours.keys(), ...per.stock.keys()])];
-    const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-    const top = names
-      .map((n) => ({ n, o: per.ours.get(n) ?? 0, s: per.stock.get(n) ?? 0 }))
-      .sort((a, b) => Math.max(b.o, b.s) - Math.max(a.o, a.s))
-      .slice(0, 10);
-    console.log(`  where the time per key goes, ${mode.label} (one traced page each, self time, ms per key)`);
-    for (const { n, o, s } of top) console.log(row(`    ${n}`, o.toFixed(2), s.toFixed(2)));
-    console.log(row('    all main-thread trace events', total(per.ours).toFixed(2), total(per.stock).toFixed(2)));
+    print(`where the time per key goes, ${mode.label}, per key`, per);
   }
 }
 
@@ -442,7 +459,8 @@ function row(label: string, ours: string, stock: string, r = ''): string {
  */
 function initialChunks(dir: string, entry: string): string[] {
   const seen = new Set<string>();
-  const STATIC = /(?:^|[;}\s])import\s*(?:[^"'`()]*?from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g;
+  // `import … from`, a bare `import "…"` and a re-export (`export {…} from`: a chunk's facade).
+  const STATIC = /(?:^|[;}\s])(?:import|export)\s*(?:[^"'`()]*?from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g;
   const DYNAMIC = /import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g;
   const visit = (file: string, followDynamic: boolean) => {
     if (seen.has(file)) return;

@@ -215,16 +215,21 @@ describe('a host outside the repository, from the packed packages', () => {
       expect(await health!.json()).toEqual({ status: 'ok', database: 'pglite' });
       const bundle = await fetch(`${base}/regforms-form.js`);
       expect(bundle.status).toBe(200);
-      // The element's small first script, and the chunks it imports, served beside it.
-      const chunks = [...(await bundle.text()).matchAll(/["'`]\.\/(regforms-form-[\w-]+\.js)["'`]/g)].map(
-        (m) => m[1]!,
-      );
+      // The element's small first script, and the chunks it imports (and they import), served beside it.
+      const imported = (code: string) =>
+        [...code.matchAll(/["'`]\.\/(regforms-form-[\w-]+\.js)["'`]/g)].map((m) => m[1]!);
+      const chunks = imported(await bundle.text());
       expect(chunks.length).toBeGreaterThan(0);
+      const seen = new Set<string>();
       let size = 0;
-      for (const chunk of chunks) {
+      for (let chunk = chunks.pop(); chunk !== undefined; chunk = chunks.pop()) {
+        if (seen.has(chunk)) continue;
+        seen.add(chunk);
         const served = await fetch(`${base}/${chunk}`);
         expect(served.status, chunk).toBe(200);
-        size += (await served.text()).length;
+        const code = await served.text();
+        size += code.length;
+        chunks.push(...imported(code));
       }
       expect(size).toBeGreaterThan(100_000);
       const catalog = await (await fetch(`${base}/forms/catalog.json`)).json();

@@ -4,10 +4,10 @@
  * while the element's code (React, MUI, JSON Forms: a chunk beside this file) loads, then
  * defines the element.
  */
-import { prefetchForms } from './locate.ts';
-
-prefetchForms(document);
-const element = await import('./regforms-form.tsx');
+// Both requests leave at once: the small one starts the form's fetch while the large one loads.
+const loading = import('./regforms-form.tsx');
+(await import('./locate.ts')).prefetchForms(document);
+const element = await loading;
 element.defineRegformsForm();
 
 export const RegformsFormElement: typeof import('./regforms-form.tsx').RegformsFormElement =

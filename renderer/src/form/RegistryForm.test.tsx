@@ -4,10 +4,27 @@ import { compileDefinitions } from '@regforms/compiler';
 import { readDefinitionFiles } from '@regforms/compiler/node';
 import { MemoryStore, Registrations } from '@regforms/registrations';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { regformsRenderers } from '../renderers/index.ts';
 import { createFormSession } from '../session/form-session.ts';
 import { RegistryForm } from './RegistryForm.tsx';
+
+// Every part of the form asks its words through the translator when it renders: the keys asked
+// tell which parts rendered.
+const asked: string[] = [];
+vi.mock('./strings.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./strings.ts')>();
+  return {
+    ...original,
+    translator: (bundle: Record<string, string> | undefined, lang: string) => {
+      const t = original.translator(bundle, lang);
+      return (key: string, ...rest: [string?, Record<string, string | number>?]) => {
+        asked.push(key);
+        return t(key, ...rest);
+      };
+    },
+  };
+});
 
 const form = compileDefinitions(readDefinitionFiles(`${import.meta.dirname}/../../../tests/fixtures/demo`))
   .forms[0]!;
@@ -82,6 +99,18 @@ describe('RegistryForm', () => {
     expect(detail).toHaveLength(1);
     expect(detail[0]!.getAttribute('aria-required')).toBe('true');
     expect(detail[0]!.closest('.regforms-control')!.querySelector('.MuiFormLabel-asterisk')).not.toBeNull();
+  });
+
+  it('a committed value re-renders the section and the save line, not the header, navigation or buttons', async () => {
+    setup();
+    fireEvent.click(within(nav()).getByRole('button', { name: /Admission/ }));
+    asked.length = 0;
+    fireEvent.change(screen.getByLabelText(/^Weight/), { target: { value: '72' } });
+    // The input's commit pause, then JSON Forms and the session.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(asked).toContain('unsaved');
+    for (const part of ['form.title', 'status.open', 'counter.legend', 'sections', 'next', 'save', 'send'])
+      expect(asked, part).not.toContain(part);
   });
 
   it('moves between sections and counts what is required and missing', async () => {

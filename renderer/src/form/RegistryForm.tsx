@@ -446,7 +446,7 @@ const SectionView = memo(function SectionView({
    * reason, it hands JSON Forms the newest data: JSON Forms re-applies its `data` prop whenever
    * another prop changes, and a stale one would undo a keystroke.
    */
-  const handed = useRef<RegistrationData | undefined>(undefined);
+  const handed = useRef<RegistrationData>(session.getState().data);
   useFormSessionSelector(
     session,
     useCallback((s: FormSessionState) => (s.data === handed.current ? handed : s.data), []),
