@@ -302,7 +302,9 @@ function selfTimes(trace: Buffer): Map<string, number> {
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
     if (e.ph !== 'X' || e.dur === undefined || !mains.has(key)) continue;
-    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+    const list = byThread.get(key);
+    if (list) list.push(e);
+    else byThread.set(key, [e]);
   }
   const busy = (list: TraceEvent[]) =>
     list.filter((e) => e.name === 'RunTask').reduce((t, e) => t + e.dur!, 0);

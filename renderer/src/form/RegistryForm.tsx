@@ -30,7 +30,7 @@ import {
   useFormSession,
   useFormSessionSelector,
 } from '../session/use-form-session.ts';
-import { type Translate, translator } from './strings.ts';
+import { translator } from './strings.ts';
 
 export type RegistryFormProps = UseFormSessionOptions & {
   /** The renderers (default regformsRenderers; a host adds its own to that list). */
@@ -187,9 +187,12 @@ const selectSyncReason = (s: FormSessionState) => (s.sync.state === 'refused' ? 
 const selectFailedSend = (s: FormSessionState) =>
   s.notice?.severity === 'error' && s.attemptedSend && s.errors.length > 0;
 
+/** The form's words in its language (JSON Forms' own translator is shaped otherwise). */
+type FormText = ReturnType<typeof translator>;
+
 interface PartProps {
   session: FormSession;
-  t: Translate;
+  t: FormText;
   preview: boolean | undefined;
 }
 
@@ -245,7 +248,7 @@ export function RegistryForm(props: RegistryFormProps) {
       <SendSummary {...part} jumpTo={jumpTo} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '260px 1fr' }, gap: 3 }}>
         <SectionNav {...part} active={active} onSelect={setActive} />
-        <SectionView {...part} active={active} onSelect={setActive} renderers={renderers} />
+        <SectionView {...part} lang={lang} active={active} onSelect={setActive} renderers={renderers} />
       </Box>
       <FormFooter {...part} />
     </Box>
@@ -426,15 +429,17 @@ const SectionNav = memo(function SectionNav({
 const SectionView = memo(function SectionView({
   session,
   t,
+  lang,
   active,
   onSelect,
   renderers,
 }: PartProps & {
+  lang: string;
   active: number;
   onSelect(index: number): void;
   renderers: JsonFormsRendererRegistryEntry[];
 }) {
-  const { form, sections, lang } = session.getState();
+  const { form, sections } = session.getState();
   const statuses = useFormSessionSelector(session, selectStatuses);
   const readOnly = useFormSessionSelector(session, selectReadOnly);
   const errors = useFormSessionSelector(session, selectErrors);
@@ -601,7 +606,7 @@ const FormFooter = memo(function FormFooter({ session, t, preview }: PartProps) 
 });
 
 /** Saved, saving, unsaved; and whether it is on the node or only on this device. */
-const SaveStatus = memo(function SaveStatus({ session, t }: { session: FormSession; t: Translate }) {
+const SaveStatus = memo(function SaveStatus({ session, t }: { session: FormSession; t: FormText }) {
   const saveState = useFormSessionSelector(session, selectSaveState);
   const sync = useFormSessionSelector(session, selectSync);
   const reason = useFormSessionSelector(session, selectSyncReason);

@@ -209,18 +209,11 @@ export function fillText(text: string, values: Record<string, string | number>):
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
 
-/** A text in the form language, by key (see translator). */
-export type Translate = (
-  key: string,
-  fallback?: string,
-  values?: Record<string, string | number>,
-) => string | undefined;
-
 /**
  * A text in the form language: the compiled form's bundle (its `{name}` filled in), else the
  * renderer's own words, else the fallback.
  */
-export function translator(bundle: Record<string, string> | undefined, lang: string): Translate {
+export function translator(bundle: Record<string, string> | undefined, lang: string) {
   return (
     key: string,
     fallback?: string,
