@@ -164,10 +164,20 @@ function sameErrors(before: FormError[], after: FormError[]): FormError[] {
   return before;
 }
 
-/** Runs `fn` once the next frame is painted (in a page), else in the next task. */
+/**
+ * Runs `fn` once the next frame is painted and the page is idle (in a page), else in the next
+ * task. Idle, not merely after the frame: on a slow machine the work would otherwise hold the
+ * main thread while the compositor still presents that first frame.
+ */
 function afterFirstPaint(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
-  else setTimeout(fn, 0);
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(fn, 0);
+    return;
+  }
+  requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+    else setTimeout(fn, 0);
+  });
 }
 
 export function createFormSession(options: FormSessionOptions): FormSession {
