@@ -4,7 +4,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { memo, useId } from 'react';
 import { optionsOf, type Translate, tr } from './common.tsx';
-import { LayoutChildren } from './VerticalLayout.tsx';
+import { LayoutChildren } from './layout-children.tsx';
 
 /** Group rank: above the stock Group layout (1). */
 export const GROUP_RANK = 30;

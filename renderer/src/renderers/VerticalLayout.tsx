@@ -1,11 +1,11 @@
 import type {
   LayoutProps,
   RankedTester,
-  UISchemaElement,
   VerticalLayout as VerticalLayoutElement,
 } from '@jsonforms/core';
-import { JsonFormsDispatch, withJsonFormsLayoutProps } from '@jsonforms/react';
+import { withJsonFormsLayoutProps } from '@jsonforms/react';
 import { memo } from 'react';
+import { LayoutChildren } from './layout-children.tsx';
 
 /** Above the stock vertical layout (1). */
 export const VERTICAL_LAYOUT_RANK = 30;
@@ -31,30 +31,6 @@ export const VerticalLayout = memo(function VerticalLayout(props: LayoutProps) {
     </div>
   );
 });
-
-/** A layout's elements, each through JSON Forms' dispatch (vertical layouts and groups). */
-export function LayoutChildren(props: {
-  elements: UISchemaElement[];
-  schema: LayoutProps['schema'];
-  path: string;
-  enabled: boolean;
-  renderers: LayoutProps['renderers'];
-  cells: LayoutProps['cells'];
-}) {
-  const { schema, path, enabled, renderers, cells } = props;
-  return props.elements.map((child, i) => (
-    <JsonFormsDispatch
-      // The elements of a compiled UI schema never move, so their index is a stable key.
-      key={i}
-      uischema={child}
-      schema={schema}
-      path={path}
-      enabled={enabled}
-      renderers={renderers}
-      cells={cells}
-    />
-  ));
-}
 
 export const verticalLayoutTester: RankedTester = (uischema) =>
   uischema?.type === 'VerticalLayout' ? VERTICAL_LAYOUT_RANK : -1;

@@ -1,0 +1,190 @@
+/*
+ * A layout's elements (a section's body, a group's fields), each through JSON Forms' dispatch,
+ * each behind its own view of JSON Forms' context.
+ *
+ * Why: JSON Forms keeps the whole form state in one React context, so every committed value
+ * re-renders every control of the section (each maps the whole state to its props again), and
+ * a section of 50 fields then costs milliseconds per keystroke for one changed field. Here each
+ * element is given the current context only when something it reads changed: the values at its
+ * controls' paths, the fields its rules test (read from the rule's condition), or anything in
+ * the context besides the data (schema, errors, language, read-only…). Otherwise it keeps the
+ * context it last rendered with, which React sees as unchanged, and the element is skipped.
+ */
+
+import type { LayoutProps } from '@jsonforms/core';
+import {
+  type Condition,
+  composePaths,
+  type JsonFormsCore,
+  Resolve,
+  toDataPath,
+  type UISchemaElement,
+} from '@jsonforms/core';
+import {
+  JsonFormsContext,
+  JsonFormsDispatch,
+  type JsonFormsStateContext,
+  useJsonForms,
+} from '@jsonforms/react';
+import { memo, useRef } from 'react';
+
+/** An element that may read any of the data (a rule whose condition cannot be read here). */
+export const ALL_DATA = 'all data';
+/** The data paths an element reads, relative to its layout's path, or ALL_DATA. */
+export type DataRead = readonly string[] | typeof ALL_DATA;
+
+/** Keywords a root-scoped condition may use at the level of the whole object it tests. */
+const OBJECT_LEVEL = new Set(['properties', 'required', 'type', 'title', 'description', '$comment']);
+const COMBINERS = new Set(['not', 'allOf', 'anyOf', 'oneOf', 'if', 'then', 'else']);
+
+/** The properties a condition schema on an object tests; false when it may test more. */
+function schemaReads(schema: unknown, into: Set<string>): boolean {
+  if (typeof schema !== 'object' || schema === null) return typeof schema === 'boolean';
+  if (Array.isArray(schema)) return schema.every((s) => schemaReads(s, into));
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword === 'properties' && typeof value === 'object' && value !== null) {
+      for (const [name, sub] of Object.entries(value)) {
+        // A comparison with another field ($data) reads that field too.
+        if (JSON.stringify(sub).includes('"$data"')) return false;
+        into.add(name);
+      }
+    } else if (keyword === 'required' && Array.isArray(value)) {
+      for (const name of value) into.add(String(name));
+    } else if (COMBINERS.has(keyword)) {
+      if (!schemaReads(value, into)) return false;
+    } else if (!OBJECT_LEVEL.has(keyword)) return false;
+  }
+  return true;
+}
+
+interface AnyCondition {
+  type?: string;
+  scope?: string;
+  schema?: unknown;
+  conditions?: AnyCondition[];
+}
+
+/** The paths a rule's condition reads (relative to the element's path); false when unknown. */
+function conditionReads(condition: AnyCondition, into: Set<string>): boolean {
+  if (condition.type === 'OR' || condition.type === 'AND')
+    return (condition.conditions ?? []).every((c) => conditionReads(c, into));
+  if (typeof condition.scope !== 'string') return false;
+  const at = toDataPath(condition.scope);
+  // A condition on one field reads that field whatever its schema says.
+  if (at !== '') {
+    into.add(at);
+    return true;
+  }
+  const fields = new Set<string>();
+  if (condition.schema === undefined || !schemaReads(condition.schema, fields)) return false;
+  for (const f of fields) into.add(f);
+  return true;
+}
+
+interface Element {
+  type: string;
+  scope?: string;
+  rule?: { condition?: Condition };
+  elements?: Element[];
+}
+
+const readsByElement = new WeakMap<object, DataRead>();
+
+/** What an element and everything inside it read from the data (computed once per element). */
+export function dataReadBy(element: UISchemaElement): DataRead {
+  let found = readsByElement.get(element);
+  if (found === undefined) {
+    const into = new Set<string>();
+    const walk = (el: Element): boolean => {
+      if (el.rule?.condition && !conditionReads(el.rule.condition as AnyCondition, into)) return false;
+      // A control's value, and for a repeat its items (whose fields render inside it).
+      if (el.type === 'Control' && typeof el.scope === 'string') into.add(toDataPath(el.scope));
+      return (el.elements ?? []).every(walk);
+    };
+    found = walk(element as unknown as Element) ? [...into] : ALL_DATA;
+    readsByElement.set(element, found);
+  }
+  return found;
+}
+
+/** JSON Forms makes a new empty error list on every change when it does not validate itself. */
+const isEmpty = (v: unknown) => Array.isArray(v) && v.length === 0;
+
+/** Everything in the context but the data is the same object (or both are no errors). */
+function sameButData(a: JsonFormsStateContext, b: JsonFormsStateContext): boolean {
+  for (const key of Object.keys(b) as (keyof JsonFormsStateContext)[])
+    if (key !== 'core' && a[key] !== b[key]) return false;
+  const x = (a.core ?? {}) as JsonFormsCore;
+  const y = (b.core ?? {}) as JsonFormsCore;
+  for (const key of Object.keys(y) as (keyof JsonFormsCore)[])
+    if (key !== 'data' && x[key] !== y[key] && !(isEmpty(x[key]) && isEmpty(y[key]))) return false;
+  return Object.keys(x).length === Object.keys(y).length && Object.keys(a).length === Object.keys(b).length;
+}
+
+/** The context an element last rendered with, and the values it read then. */
+interface Given {
+  ctx: JsonFormsStateContext;
+  values: unknown[];
+}
+
+function valuesRead(ctx: JsonFormsStateContext, path: string, reads: readonly string[]): unknown[] {
+  const data = ctx.core?.data;
+  return reads.map((rel) => Resolve.data(data, composePaths(path, rel)));
+}
+
+/** The context to give an element: the one it has when nothing it reads changed. */
+export function contextFor(
+  given: Given | undefined,
+  ctx: JsonFormsStateContext,
+  path: string,
+  reads: DataRead,
+): Given {
+  if (reads === ALL_DATA) return given?.ctx === ctx ? given : { ctx, values: [] };
+  const values = valuesRead(ctx, path, reads);
+  if (given && sameButData(given.ctx, ctx) && values.every((v, i) => Object.is(v, given.values[i])))
+    return given;
+  return { ctx, values };
+}
+
+/** One element through JSON Forms' dispatch; skipped when its props and its context are the same. */
+const Child = memo(function Child(props: {
+  uischema: UISchemaElement;
+  schema: LayoutProps['schema'];
+  path: string;
+  enabled: boolean;
+  renderers: LayoutProps['renderers'];
+  cells: LayoutProps['cells'];
+}) {
+  return <JsonFormsDispatch {...props} />;
+});
+
+/** A layout's elements (vertical layouts and groups), each behind its own view of the context. */
+export function LayoutChildren(props: {
+  elements: UISchemaElement[];
+  schema: LayoutProps['schema'];
+  path: string;
+  enabled: boolean;
+  renderers: LayoutProps['renderers'];
+  cells: LayoutProps['cells'];
+}) {
+  const { elements, schema, path, enabled, renderers, cells } = props;
+  const ctx = useJsonForms();
+  const given = useRef<(Given | undefined)[]>([]);
+  return elements.map((child, i) => {
+    const now = contextFor(given.current[i], ctx, path, dataReadBy(child));
+    given.current[i] = now;
+    return (
+      // The elements of a compiled UI schema never move, so their index is a stable key.
+      <JsonFormsContext.Provider key={i} value={now.ctx}>
+        <Child
+          uischema={child}
+          schema={schema}
+          path={path}
+          enabled={enabled}
+          renderers={renderers}
+          cells={cells}
+        />
+      </JsonFormsContext.Provider>
+    );
+  });
+}
