@@ -286,6 +286,8 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
+const PAGE_WORK = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'EventDispatch', 'Layout']);
+
 /**
  * Self time (ms) per event name on the busiest renderer main thread of a trace: each complete
  * event's duration less that of the events nested in it, so the figures add up to the thread's
@@ -306,8 +308,10 @@ function selfTimes(trace: Buffer): Map<string, number> {
     if (list) list.push(e);
     else byThread.set(key, [e]);
   }
+  // The page's own main thread: the one that ran its script and laid it out (another renderer of
+  // the browser may have longer tasks, none of them the page's).
   const busy = (list: TraceEvent[]) =>
-    list.filter((e) => e.name === 'RunTask').reduce((t, e) => t + e.dur!, 0);
+    list.filter((e) => PAGE_WORK.has(e.name)).reduce((t, e) => t + e.dur!, 0);
   const main = [...byThread.values()].sort((a, b) => busy(b) - busy(a))[0] ?? [];
   main.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const self = new Map<string, number>();
