@@ -1,8 +1,4 @@
-import type {
-  LayoutProps,
-  RankedTester,
-  VerticalLayout as VerticalLayoutElement,
-} from '@jsonforms/core';
+import type { LayoutProps, RankedTester, VerticalLayout as VerticalLayoutElement } from '@jsonforms/core';
 import { withJsonFormsLayoutProps } from '@jsonforms/react';
 import { memo } from 'react';
 import { LayoutChildren } from './layout-children.tsx';
