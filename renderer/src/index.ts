@@ -3,7 +3,7 @@ export type { RegistryFormProps } from './form/RegistryForm.tsx';
 export { RegistryForm, toAjvErrors } from './form/RegistryForm.tsx';
 export type { RendererMessageKey } from './form/strings.ts';
 export { RENDERER_MESSAGES, rendererText } from './form/strings.ts';
-export { regformsRenderers } from './renderers/index.ts';
+export { loadControlsOf, regformsRenderers } from './renderers/index.ts';
 export type {
   FormSession,
   FormSessionEvents,

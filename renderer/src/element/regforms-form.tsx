@@ -24,7 +24,7 @@ import {
 } from '@regforms/runtime';
 import { createRoot, type Root } from 'react-dom/client';
 import { RegistryForm } from '../form/RegistryForm.tsx';
-import { regformsRenderers } from '../renderers/index.ts';
+import { loadControlsOf, regformsRenderers } from '../renderers/index.ts';
 import { createFormSession, type FormSession } from '../session/form-session.ts';
 import { loadRunTimeCompiler } from './compile-on-demand.ts';
 import { fetchJson, forgetPrefetched, formUrlOf, importValidators, VALIDATORS_FILE } from './locate.ts';
@@ -186,6 +186,8 @@ export class RegformsFormElement extends HTMLElement {
           const module =
             first && first.hash !== form.meta.hash ? await importValidators(url, form.meta.hash) : first;
           forgetPrefetched();
+          // The controls it needs that are chunks of their own load while it is prepared.
+          loadControlsOf(form);
           await installFor(form, module);
           this.#form = form;
           this.#formKey = url;

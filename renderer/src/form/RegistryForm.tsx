@@ -21,7 +21,7 @@ import type { ErrorObject } from 'ajv';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { CompiledFormContext, PendingEditsContext } from '../renderers/common.tsx';
-import { regformsRenderers } from '../renderers/index.ts';
+import { loadControlsOf, regformsRenderers } from '../renderers/index.ts';
 import type { FormSession, FormSessionState } from '../session/form-session.ts';
 import type { SectionStatus } from '../session/sections.ts';
 import { errorGroups, requiredNow, type SectionInfo, sectionOfPath } from '../session/sections.ts';
@@ -207,6 +207,8 @@ export function RegistryForm(props: RegistryFormProps) {
   // The commit of pending typing goes through JSON Forms' reducer: flushSync runs it now, so
   // the session has the data before it saves or sends.
   useEffect(() => session.setCommitRunner((commit) => flushSync(commit)), [session]);
+  // The controls that are chunks of their own, loaded for the sections still to be opened.
+  useEffect(() => loadControlsOf(form), [form]);
 
   const jumpTo = useCallback(
     (path: (string | number)[]) => {

@@ -1,15 +1,12 @@
 import type { RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps, withTranslateProps } from '@jsonforms/react';
-import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import {
   AUTOCOMPLETE_THRESHOLD,
-  type CodeOption,
   codeAndLabel,
   codesOf,
   errorOf,
-  filterCodes,
   isChoice,
   useCodeOptions,
 } from './choices.ts';
@@ -29,7 +26,11 @@ export const CHOICE_AUTOCOMPLETE_RANK = 32;
 /** Above this many codes a choice is searched, not scrolled through. */
 export { AUTOCOMPLETE_THRESHOLD } from './choices.ts';
 
-/** A code list searched by code or label (accent-insensitive), shown as "code — label". */
+/**
+ * A code list searched by code or label (accent-insensitive), shown as "code — label". The
+ * search (MUI's Autocomplete and its popper) is a chunk of its own, loaded for the forms that
+ * have such a list (loadCodeSearch); until it is there, the field shows its value read-only.
+ */
 export const ChoiceAutocompleteControl = memo(function ChoiceAutocompleteControl(
   props: RegformsControlProps,
 ) {
@@ -46,43 +47,76 @@ export const ChoiceAutocompleteControl = memo(function ChoiceAutocompleteControl
     if (typeof data !== 'string' || data === '') return null;
     return options.find((o) => o.value === data) ?? { value: data, label: data };
   }, [data, options, multiple]);
+  const CodeSearch = useCodeSearch();
   if (!visible) return null;
+  const describedById = describedBy(ids, error, description);
   return (
     <div className="regforms-control regforms-autocomplete">
-      <Autocomplete<CodeOption, boolean>
-        id={ids.input}
-        multiple={multiple}
-        options={options}
-        value={value as never}
-        disabled={!enabled}
-        autoHighlight
-        fullWidth
-        filterSelectedOptions={multiple}
-        getOptionLabel={codeAndLabel}
-        isOptionEqualToValue={(a, b) => a.value === b.value}
-        filterOptions={(opts, state) => filterCodes(opts, state.inputValue)}
-        onChange={(_e, v) => {
-          if (Array.isArray(v)) handleChange(path, v.length ? v.map((o) => o.value) : undefined);
-          else handleChange(path, (v as CodeOption | null)?.value);
-        }}
-        renderInput={(params) => (
-          <TextField
-            {...params}
-            label={label}
-            required={required}
-            error={Boolean(error)}
-            inputProps={{
-              ...params.inputProps,
+      {CodeSearch ? (
+        <CodeSearch
+          id={ids.input}
+          multiple={multiple}
+          options={options}
+          value={value}
+          enabled={enabled}
+          label={label}
+          required={required}
+          error={Boolean(error)}
+          describedBy={describedById}
+          onPick={(codes) => handleChange(path, codes)}
+        />
+      ) : (
+        <TextField
+          id={ids.input}
+          label={label}
+          required={required}
+          error={Boolean(error)}
+          fullWidth
+          value={(Array.isArray(value) ? value : value ? [value] : []).map(codeAndLabel).join(', ')}
+          disabled={!enabled}
+          slotProps={{
+            htmlInput: {
+              readOnly: true,
+              'aria-busy': true,
               ...requiredInput(required),
-              'aria-describedby': describedBy(ids, error, description),
-            }}
-          />
-        )}
-      />
+              'aria-describedby': describedById,
+            },
+          }}
+        />
+      )}
       <FieldHelp ids={ids} error={error} help={description} />
     </div>
   );
 });
+
+type CodeSearchModule = typeof import('./CodeSearch.tsx');
+let codeSearch: CodeSearchModule['CodeSearch'] | undefined;
+let loading: Promise<CodeSearchModule['CodeSearch']> | undefined;
+
+/** Loads the code search once; a form with a searched code list asks for it when it opens. */
+export function loadCodeSearch(): Promise<CodeSearchModule['CodeSearch']> {
+  loading ??= import('./CodeSearch.tsx').then((m) => {
+    codeSearch = m.CodeSearch;
+    return m.CodeSearch;
+  });
+  return loading;
+}
+
+/** The code search when it is loaded (it renders at once then), else loads it and renders again. */
+function useCodeSearch(): CodeSearchModule['CodeSearch'] | undefined {
+  const [loaded, setLoaded] = useState(() => codeSearch);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    void loadCodeSearch().then((c) => {
+      if (live) setLoaded(() => c);
+    });
+    return () => {
+      live = false;
+    };
+  }, [loaded]);
+  return loaded;
+}
 
 /** A choice searched: display autocomplete, or more codes than fit a select (radio stays radio). */
 export const choiceAutocompleteControlTester: RankedTester = controlTester(

@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
+
+import type { CompiledForm } from '@regforms/runtime';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import * as search from './ChoiceAutocompleteControl.tsx';
 import { codeAndLabel, filterCodes, foldForSearch } from './choices.ts';
+import { loadControlsOf } from './index.ts';
 import { oneControl, renderForm, settle } from './test-support.tsx';
 
 afterEach(cleanup);
@@ -40,7 +44,41 @@ describe('search helpers', () => {
   });
 });
 
+describe('a long code list before its search is loaded (a chunk of its own)', () => {
+  test('shows its value read-only, then the search takes its place with the same value', async () => {
+    const form = oneControl('CD_DEV', { type: 'string', enum: CODES }, { fieldType: 'choice' }, 'Device');
+    renderForm({ ...form, data: { CD_DEV: 'PM' }, bundle: bundle('CD_DEV', 'Appareil') });
+    const waiting = screen.getByLabelText('Appareil') as HTMLInputElement;
+    expect(waiting.value).toBe('PM — Stimulateur cardiaque');
+    expect(waiting.readOnly).toBe(true);
+    expect(screen.queryByRole('combobox')).toBeNull();
+    const input = (await screen.findByRole('combobox', { name: 'Appareil' })) as HTMLInputElement;
+    expect(input.value).toBe('PM — Stimulateur cardiaque');
+    expect(input.readOnly).toBe(false);
+  });
+
+  test('a form with a long code list starts loading it when it opens; a form without does not', async () => {
+    const long = oneControl('CD_DEV', { type: 'string', enum: CODES }, { fieldType: 'choice' });
+    const short = oneControl('CD_X', { type: 'string', enum: ['1', '2'] }, { fieldType: 'choice' });
+    const formOf = (f: typeof long) =>
+      ({ schema: f.schema, uischema: f.uischema }) as unknown as CompiledForm;
+    const loads = vi.spyOn(search, 'loadCodeSearch');
+    loadControlsOf(formOf(short));
+    expect(loads).not.toHaveBeenCalled();
+    loadControlsOf(formOf(long));
+    expect(loads).toHaveBeenCalledTimes(1);
+    loads.mockRestore();
+    // Then a control renders the search at once.
+    await search.loadCodeSearch();
+    renderForm({ ...long, bundle: bundle('CD_DEV', 'Appareil') });
+    expect(screen.getByRole('combobox', { name: 'Appareil' })).toBeTruthy();
+  });
+});
+
 describe('long code list (more than 12 codes): autocomplete', () => {
+  beforeAll(async () => {
+    await search.loadCodeSearch();
+  });
   const form = oneControl(
     'CD_DEV',
     { type: 'string', enum: CODES },
@@ -90,6 +128,9 @@ describe('long code list (more than 12 codes): autocomplete', () => {
 });
 
 describe('multiple choice autocomplete', () => {
+  beforeAll(async () => {
+    await search.loadCodeSearch();
+  });
   const form = oneControl(
     'CD_DEVS',
     { type: 'array', uniqueItems: true, items: { type: 'string', enum: CODES } },

@@ -1,9 +1,14 @@
-import type { JsonFormsRendererRegistryEntry } from '@jsonforms/core';
+import type { JsonFormsRendererRegistryEntry, JsonSchema, UISchemaElement } from '@jsonforms/core';
+import type { CompiledForm } from '@regforms/runtime';
 import BooleanRenderer, { booleanControlTester } from './BooleanControl.tsx';
-import ChoiceAutocompleteRenderer, { choiceAutocompleteControlTester } from './ChoiceAutocompleteControl.tsx';
+import ChoiceAutocompleteRenderer, {
+  choiceAutocompleteControlTester,
+  loadCodeSearch,
+} from './ChoiceAutocompleteControl.tsx';
 import ChoiceRadioRenderer, { choiceRadioControlTester } from './ChoiceRadioControl.tsx';
 import ChoiceSelectRenderer, { choiceSelectControlTester } from './ChoiceSelectControl.tsx';
 import ComputedRenderer, { computedControlTester } from './ComputedControl.tsx';
+import { controlSchema, optionsOf } from './common.tsx';
 import DateRenderer, { dateControlTester } from './DateControl.tsx';
 import GroupLayoutRenderer, { groupRendererTester } from './GroupRenderer.tsx';
 import MultiChoiceCheckboxRenderer, {
@@ -41,8 +46,31 @@ export const regformsRenderers: JsonFormsRendererRegistryEntry[] = [
   { tester: verticalLayoutTester, renderer: VerticalLayoutRenderer },
 ];
 
+/**
+ * Starts loading the controls of a form that are chunks of their own (the search of long code
+ * lists), so that they are there when its sections render: the element calls it as soon as the
+ * form arrives, the form view when it is given one. A form without such a control loads nothing.
+ */
+export function loadControlsOf(form: CompiledForm): void {
+  const searched = (el: UISchemaElement, root: JsonSchema): boolean => {
+    if (el.type === 'Control') {
+      if (choiceAutocompleteControlTester(el, root, { rootSchema: root, config: {} }) > 0) return true;
+      // A repeat's item fields are scoped in its items' schema.
+      const detail = optionsOf(el).detail;
+      const items = (controlSchema(el, root) as { items?: JsonSchema } | undefined)?.items;
+      return detail !== undefined && items !== undefined && searched(detail, items);
+    }
+    return ((el as { elements?: UISchemaElement[] }).elements ?? []).some((c) => searched(c, root));
+  };
+  if (searched(form.uischema as unknown as UISchemaElement, form.schema as JsonSchema)) void loadCodeSearch();
+}
+
 export { BooleanControl, booleanControlTester } from './BooleanControl.tsx';
-export { ChoiceAutocompleteControl, choiceAutocompleteControlTester } from './ChoiceAutocompleteControl.tsx';
+export {
+  ChoiceAutocompleteControl,
+  choiceAutocompleteControlTester,
+  loadCodeSearch,
+} from './ChoiceAutocompleteControl.tsx';
 export { ChoiceRadioControl, choiceRadioControlTester } from './ChoiceRadioControl.tsx';
 export { ChoiceSelectControl, choiceSelectControlTester } from './ChoiceSelectControl.tsx';
 export { ComputedControl, computedControlTester, displayComputed } from './ComputedControl.tsx';
