@@ -95,10 +95,17 @@ let loading: Promise<CodeSearchModule['CodeSearch']> | undefined;
 
 /** Loads the code search once; a form with a searched code list asks for it when it opens. */
 export function loadCodeSearch(): Promise<CodeSearchModule['CodeSearch']> {
-  loading ??= import('./CodeSearch.tsx').then((m) => {
-    codeSearch = m.CodeSearch;
-    return m.CodeSearch;
-  });
+  loading ??= import('./CodeSearch.tsx').then(
+    (m) => {
+      codeSearch = m.CodeSearch;
+      return m.CodeSearch;
+    },
+    (e: unknown) => {
+      // Not loaded (the network dropped): the next control to render asks again.
+      loading = undefined;
+      throw e;
+    },
+  );
   return loading;
 }
 
@@ -108,9 +115,12 @@ function useCodeSearch(): CodeSearchModule['CodeSearch'] | undefined {
   useEffect(() => {
     if (loaded) return;
     let live = true;
-    void loadCodeSearch().then((c) => {
-      if (live) setLoaded(() => c);
-    });
+    loadCodeSearch().then(
+      (c) => {
+        if (live) setLoaded(() => c);
+      },
+      (e: unknown) => console.warn(`The search of a code list could not be loaded: ${String(e)}`),
+    );
     return () => {
       live = false;
     };

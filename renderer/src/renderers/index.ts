@@ -62,7 +62,9 @@ export function loadControlsOf(form: CompiledForm): void {
     }
     return ((el as { elements?: UISchemaElement[] }).elements ?? []).some((c) => searched(c, root));
   };
-  if (searched(form.uischema as unknown as UISchemaElement, form.schema as JsonSchema)) void loadCodeSearch();
+  // A failed load is left to the control, which asks again when it renders.
+  if (searched(form.uischema as unknown as UISchemaElement, form.schema as JsonSchema))
+    loadCodeSearch().catch(() => undefined);
 }
 
 export { BooleanControl, booleanControlTester } from './BooleanControl.tsx';
