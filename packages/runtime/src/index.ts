@@ -51,6 +51,7 @@ export {
   messageLanguage,
 } from './messages.ts';
 export { formatNiss, isValidNiss, normaliseNiss } from './niss.ts';
+export { propertiesTested } from './reads.ts';
 export type { SampleOptions } from './sample.ts';
 export { random, sampleData, sampleNiss } from './sample.ts';
 export type { FormError, Validator } from './validate.ts';

@@ -3,8 +3,9 @@ import type { UISchemaElement } from '@jsonforms/core';
 import type { JsonFormsStateContext } from '@jsonforms/react';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { ALL_DATA, dataReadBy } from '../session/reads.ts';
 import * as common from './common.tsx';
-import { ALL_DATA, contextFor, dataReadBy } from './layout-children.tsx';
+import { contextFor } from './layout-children.tsx';
 import { renderForm, settle } from './test-support.tsx';
 
 // Every regforms control calls describedBy once per render: counting the calls counts renders.

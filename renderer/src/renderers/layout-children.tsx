@@ -12,14 +12,7 @@
  */
 
 import type { LayoutProps } from '@jsonforms/core';
-import {
-  type Condition,
-  composePaths,
-  type JsonFormsCore,
-  Resolve,
-  toDataPath,
-  type UISchemaElement,
-} from '@jsonforms/core';
+import { composePaths, type JsonFormsCore, Resolve, type UISchemaElement } from '@jsonforms/core';
 import {
   JsonFormsContext,
   JsonFormsDispatch,
@@ -27,85 +20,7 @@ import {
   useJsonForms,
 } from '@jsonforms/react';
 import { memo, useRef } from 'react';
-
-/** An element that may read any of the data (a rule whose condition cannot be read here). */
-export const ALL_DATA = 'all data';
-/** The data paths an element reads, relative to its layout's path, or ALL_DATA. */
-export type DataRead = readonly string[] | typeof ALL_DATA;
-
-/** Keywords a root-scoped condition may use at the level of the whole object it tests. */
-const OBJECT_LEVEL = new Set(['properties', 'required', 'type', 'title', 'description', '$comment']);
-const COMBINERS = new Set(['not', 'allOf', 'anyOf', 'oneOf', 'if', 'then', 'else']);
-
-/** The properties a condition schema on an object tests; false when it may test more. */
-function schemaReads(schema: unknown, into: Set<string>): boolean {
-  if (typeof schema !== 'object' || schema === null) return typeof schema === 'boolean';
-  if (Array.isArray(schema)) return schema.every((s) => schemaReads(s, into));
-  for (const [keyword, value] of Object.entries(schema)) {
-    if (keyword === 'properties' && typeof value === 'object' && value !== null) {
-      for (const [name, sub] of Object.entries(value)) {
-        // A comparison with another field ($data) reads that field too.
-        if (JSON.stringify(sub).includes('"$data"')) return false;
-        into.add(name);
-      }
-    } else if (keyword === 'required' && Array.isArray(value)) {
-      for (const name of value) into.add(String(name));
-    } else if (COMBINERS.has(keyword)) {
-      if (!schemaReads(value, into)) return false;
-    } else if (!OBJECT_LEVEL.has(keyword)) return false;
-  }
-  return true;
-}
-
-interface AnyCondition {
-  type?: string;
-  scope?: string;
-  schema?: unknown;
-  conditions?: AnyCondition[];
-}
-
-/** The paths a rule's condition reads (relative to the element's path); false when unknown. */
-function conditionReads(condition: AnyCondition, into: Set<string>): boolean {
-  if (condition.type === 'OR' || condition.type === 'AND')
-    return (condition.conditions ?? []).every((c) => conditionReads(c, into));
-  if (typeof condition.scope !== 'string') return false;
-  const at = toDataPath(condition.scope);
-  // A condition on one field reads that field whatever its schema says.
-  if (at !== '') {
-    into.add(at);
-    return true;
-  }
-  const fields = new Set<string>();
-  if (condition.schema === undefined || !schemaReads(condition.schema, fields)) return false;
-  for (const f of fields) into.add(f);
-  return true;
-}
-
-interface Element {
-  type: string;
-  scope?: string;
-  rule?: { condition?: Condition };
-  elements?: Element[];
-}
-
-const readsByElement = new WeakMap<object, DataRead>();
-
-/** What an element and everything inside it read from the data (computed once per element). */
-export function dataReadBy(element: UISchemaElement): DataRead {
-  let found = readsByElement.get(element);
-  if (found === undefined) {
-    const into = new Set<string>();
-    const walk = (el: Element): boolean => {
-      if (el.rule?.condition && !conditionReads(el.rule.condition as AnyCondition, into)) return false;
-      // A control's value, and for a repeat its items (whose fields render inside it).
-      if (el.type === 'Control' && typeof el.scope === 'string') into.add(toDataPath(el.scope));
-      return (el.elements ?? []).every(walk);
-    };
-    found = walk(element as unknown as Element) ? [...into] : ALL_DATA;
-    readsByElement.set(element, found);
-  }
-  return found;
-}
+import { ALL_DATA, type DataRead, dataReadBy } from '../session/reads.ts';
 
 /** JSON Forms makes a new empty error list on every change when it does not validate itself. */
 const isEmpty = (v: unknown) => Array.isArray(v) && v.length === 0;

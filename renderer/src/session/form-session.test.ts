@@ -76,6 +76,24 @@ describe('createFormSession', () => {
     expect((await registrations.list())[0]?.data.MS_PAT_HGHT).toBe(171);
   });
 
+  it('a save validates what is typed once (the store’s own check); the view keeps its errors', async () => {
+    const registrations = new Registrations(new MemoryStore());
+    const session = createFormSession({ form, lang: 'en', registrations, autosave: 0 });
+    session.change({ MS_PAT_WGHT: 'heavy', MS_PAT_HGHT: 170 });
+    const { errors, statuses } = session.getState();
+    const validateTypes = vi.spyOn(session.validator, 'validateTypes');
+    try {
+      await session.save();
+      expect(validateTypes).toHaveBeenCalledTimes(1);
+      // Nothing typed changed: the same errors and statuses, which views do not render again.
+      expect(session.getState().errors).toBe(errors);
+      expect(session.getState().statuses).toBe(statuses);
+      expect(session.getState().registration?.status).toBe('open');
+    } finally {
+      validateTypes.mockRestore();
+    }
+  });
+
   it('commits pending typing before it saves, through the view’s commit runner', async () => {
     const registrations = new Registrations(new MemoryStore());
     const session = createFormSession({ form, lang: 'en', registrations, autosave: 0 });

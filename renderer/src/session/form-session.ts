@@ -29,7 +29,7 @@ import {
 } from '@regforms/runtime';
 import { PendingEdits } from './pending-edits.ts';
 import { ruleAjv } from './rule-ajv.ts';
-import { type SectionInfo, type SectionStatus, sectionStatus, sectionsOf } from './sections.ts';
+import { type SectionInfo, type SectionStatus, sectionStatusTracker, sectionsOf } from './sections.ts';
 
 export type SaveState = 'clean' | 'dirty' | 'saving' | 'saved';
 
@@ -185,6 +185,7 @@ export function createFormSession(options: FormSessionOptions): FormSession {
   const ajv = ruleAjv;
   const validator = createValidator(form);
   const sections = sectionsOf(form);
+  const sectionStatus = sectionStatusTracker(form, sections, ajv);
   const registrations = options.registrations ?? new Registrations(new MemoryStore());
   const edits = new PendingEdits();
   const autosave = options.autosave ?? 800;
@@ -214,6 +215,17 @@ export function createFormSession(options: FormSessionOptions): FormSession {
    */
   let validated = options.registration !== undefined && Object.keys(options.registration.data).length > 0;
 
+  /** Read-only and sync follow the registration (its status, whether the node has it). */
+  function withRegistration<S extends Omit<FormSessionState, 'readOnly' | 'sync'>>(
+    s: S,
+  ): S & Pick<FormSessionState, 'readOnly' | 'sync'> {
+    return {
+      ...s,
+      readOnly: askedReadOnly || (s.registration !== undefined && s.registration.status !== 'open'),
+      sync: syncOf(syncSource?.syncStatus(), s.registration),
+    };
+  }
+
   function derive(s: Omit<FormSessionState, 'errors' | 'statuses' | 'readOnly' | 'sync'>): FormSessionState {
     const errors = sameErrors(
       (s as Partial<FormSessionState>).errors ?? NO_ERRORS,
@@ -223,16 +235,11 @@ export function createFormSession(options: FormSessionOptions): FormSession {
           ? validator.validate(prune(form, s.data).data, s.lang)
           : validator.validateTypes(prune(form, s.data).data, s.lang),
     );
-    return {
+    return withRegistration({
       ...s,
       errors,
-      statuses: sameStatuses(
-        (s as Partial<FormSessionState>).statuses,
-        sectionStatus(form, sections, s.data, errors, ajv),
-      ),
-      readOnly: askedReadOnly || (s.registration !== undefined && s.registration.status !== 'open'),
-      sync: syncOf(syncSource?.syncStatus(), s.registration),
-    };
+      statuses: sameStatuses((s as Partial<FormSessionState>).statuses, sectionStatus(s.data, errors)),
+    });
   }
 
   let state = derive({
@@ -258,14 +265,16 @@ export function createFormSession(options: FormSessionOptions): FormSession {
   function set(patch: Partial<FormSessionState>): void {
     const before = state;
     const next = { ...state, ...patch };
+    // Errors and statuses follow what was typed; a saved registration alone (every autosave)
+    // changes only read-only and sync.
     const needsDerive =
-      next.data !== before.data ||
-      next.lang !== before.lang ||
-      next.attemptedSend !== before.attemptedSend ||
-      next.registration !== before.registration ||
-      'readOnly' in patch;
+      next.data !== before.data || next.lang !== before.lang || next.attemptedSend !== before.attemptedSend;
     if (needsDerive) validated = true;
-    state = needsDerive ? derive(next) : next;
+    state = needsDerive
+      ? derive(next)
+      : next.registration !== before.registration || 'readOnly' in patch
+        ? withRegistration(next)
+        : next;
     if (state.errors !== before.errors) events.onValidate?.(state.errors);
     // Autosave: counted from the first unsaved change, not reset by further typing.
     if (state.saveState === 'dirty' && before.saveState !== 'dirty') schedule();

@@ -1,0 +1,62 @@
+/*
+ * What the parts of a compiled UI schema read from the data: the values at their controls'
+ * paths and the fields their rules test. Views use it to redo only what a change concerns
+ * (a layout's element, a section's status) instead of everything on every keystroke.
+ */
+import { type Condition, toDataPath, type UISchemaElement } from '@jsonforms/core';
+import { propertiesTested } from '@regforms/runtime';
+
+/** An element that may read any of the data (a rule whose condition cannot be read here). */
+export const ALL_DATA = 'all data';
+/** The data paths an element reads, relative to its layout's path, or ALL_DATA. */
+export type DataRead = readonly string[] | typeof ALL_DATA;
+
+interface AnyCondition {
+  type?: string;
+  scope?: string;
+  schema?: unknown;
+  conditions?: AnyCondition[];
+}
+
+/** The paths a rule's condition reads (relative to the element's path); false when unknown. */
+function conditionReads(condition: AnyCondition, into: Set<string>): boolean {
+  if (condition.type === 'OR' || condition.type === 'AND')
+    return (condition.conditions ?? []).every((c) => conditionReads(c, into));
+  if (typeof condition.scope !== 'string') return false;
+  const at = toDataPath(condition.scope);
+  // A condition on one field reads that field whatever its schema says.
+  if (at !== '') {
+    into.add(at);
+    return true;
+  }
+  const fields = new Set<string>();
+  if (condition.schema === undefined || !propertiesTested(condition.schema, fields)) return false;
+  for (const f of fields) into.add(f);
+  return true;
+}
+
+interface Element {
+  type: string;
+  scope?: string;
+  rule?: { condition?: Condition };
+  elements?: Element[];
+}
+
+const readsByElement = new WeakMap<object, DataRead>();
+
+/** What an element and everything inside it read from the data (computed once per element). */
+export function dataReadBy(element: UISchemaElement): DataRead {
+  let found = readsByElement.get(element);
+  if (found === undefined) {
+    const into = new Set<string>();
+    const walk = (el: Element): boolean => {
+      if (el.rule?.condition && !conditionReads(el.rule.condition as AnyCondition, into)) return false;
+      // A control's value, and for a repeat its items (whose fields render inside it).
+      if (el.type === 'Control' && typeof el.scope === 'string') into.add(toDataPath(el.scope));
+      return (el.elements ?? []).every(walk);
+    };
+    found = walk(element as unknown as Element) ? [...into] : ALL_DATA;
+    readsByElement.set(element, found);
+  }
+  return found;
+}
