@@ -12,6 +12,18 @@ vi.mock('./common.tsx', async (importOriginal) => {
   return { ...original, describedBy: vi.fn(original.describedBy) };
 });
 
+// The MUI field of each typed control, counted per input id.
+const fieldRenders: string[] = [];
+vi.mock('@mui/material/TextField', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@mui/material/TextField')>();
+  const { createElement } = await import('react');
+  const Counted = (props: { id?: string }) => {
+    fieldRenders.push(String(props.id));
+    return createElement(original.default, props);
+  };
+  return { ...original, default: Counted };
+});
+
 afterEach(cleanup);
 
 const control = (name: string, options: Record<string, unknown>) => ({
@@ -92,5 +104,34 @@ describe('typing in one field does not re-render the others', () => {
     expect(rendersOf('A')).toBeGreaterThan(0);
     expect(rendersOf('B')).toBe(0);
     expect(a.value).toBe('Dup');
+  });
+
+  test('a commit renders the control again but not its MUI field, unless what it shows changed', async () => {
+    renderForm({
+      schema: { type: 'object', properties: { A: { type: 'string', maxLength: 3 }, N: { type: 'number' } } },
+      uischema: {
+        type: 'VerticalLayout',
+        elements: [control('A', { fieldType: 'text' }), control('N', { fieldType: 'integer' })],
+      } as UISchemaElement,
+    });
+    const spy = vi.mocked(common.describedBy);
+    spy.mockClear();
+    fieldRenders.length = 0;
+    const a = screen.getByLabelText('A') as HTMLInputElement;
+    fireEvent.change(a, { target: { value: 'ab' } });
+    await settle();
+    // The control rendered with its committed value; its field (already showing it) did not.
+    expect(spy.mock.calls.some(([ids]) => ids.error.startsWith('#/properties/A'))).toBe(true);
+    expect(fieldRenders).toEqual([]);
+    // A number field (its options written inline) is kept the same way.
+    fireEvent.change(screen.getByLabelText('N'), { target: { value: '12' } });
+    await settle();
+    expect(fieldRenders).toEqual([]);
+    // An error to show is a change of what the field shows: it renders, with the message.
+    fireEvent.change(a, { target: { value: 'abcd' } });
+    await settle();
+    expect(fieldRenders.filter((id) => id === '#/properties/A-input').length).toBeGreaterThan(0);
+    expect(a.getAttribute('aria-invalid')).toBe('true');
+    expect(a.value).toBe('abcd');
   });
 });
