@@ -174,6 +174,44 @@ describe('RegistryForm', () => {
     expect(session.getState().data.IDC_PAT).toBe('93051822361');
   });
 
+  it('says "Saving…" only for a slow save; a quick one goes from unsaved to saved', async () => {
+    /** A store whose writes take `delay` ms. */
+    class SlowStore extends MemoryStore {
+      delay = 0;
+      override async put(registration: Parameters<MemoryStore['put']>[0]) {
+        await new Promise((resolve) => setTimeout(resolve, this.delay));
+        return super.put(registration);
+      }
+    }
+    const store = new SlowStore();
+    const session = createFormSession({
+      form,
+      lang: 'en',
+      registrations: new Registrations(store),
+      autosave: 0,
+    });
+    render(<RegistryForm session={session} renderers={regformsRenderers} />);
+    const line = () => document.querySelector('[data-save-state]')!;
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(line().textContent ?? ''));
+    observer.observe(line(), { childList: true, characterData: true, subtree: true });
+    await act(async () => session.change({ MS_PAT_HGHT: 170 }));
+    await act(async () => void (await session.save()));
+    expect(seen).toEqual(['Unsaved changes', 'Saved']);
+    expect(line().getAttribute('data-save-state')).toBe('saved');
+
+    store.delay = 1000;
+    seen.length = 0;
+    await act(async () => session.change({ MS_PAT_HGHT: 171 }));
+    const saving = session.save();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 600)));
+    expect(line().textContent).toBe('Saving…');
+    expect(line().getAttribute('data-save-state')).toBe('saving');
+    await act(async () => void (await saving));
+    expect(seen).toEqual(['Unsaved changes', 'Saving…', 'Saved']);
+    observer.disconnect();
+  });
+
   it('sends a complete registration: code shown, read-only, Sent', async () => {
     const registrations = new Registrations(new MemoryStore());
     const reg = await registrations.create(form);

@@ -607,9 +607,32 @@ const FormFooter = memo(function FormFooter({ session, t, preview }: PartProps) 
   );
 });
 
+/** A save shorter than this is not announced: the line goes from unsaved to saved. */
+const SAVING_SHOWN_AFTER_MS = 400;
+
+/**
+ * The save state to show. An autosave while typing usually takes a few milliseconds: saying
+ * "Saving…" for them would flash a word nobody can read and have screen readers announce it
+ * (the line is a live region) every second or so; only a slow save (a node far away) says it.
+ */
+function useShownSaveState(saveState: FormSessionState['saveState']): FormSessionState['saveState'] {
+  const [slow, setSlow] = useState(false);
+  const before = useRef(saveState);
+  useEffect(() => {
+    if (saveState !== 'saving') {
+      setSlow(false);
+      return;
+    }
+    const timer = setTimeout(() => setSlow(true), SAVING_SHOWN_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [saveState]);
+  if (saveState !== 'saving') before.current = saveState;
+  return saveState === 'saving' && !slow ? before.current : saveState;
+}
+
 /** Saved, saving, unsaved; and whether it is on the node or only on this device. */
 const SaveStatus = memo(function SaveStatus({ session, t }: { session: FormSession; t: FormText }) {
-  const saveState = useFormSessionSelector(session, selectSaveState);
+  const saveState = useShownSaveState(useFormSessionSelector(session, selectSaveState));
   const sync = useFormSessionSelector(session, selectSync);
   const reason = useFormSessionSelector(session, selectSyncReason);
   return (
