@@ -212,6 +212,47 @@ describe('RegistryForm', () => {
     observer.disconnect();
   });
 
+  it('keeps the line as it was while an autosave due soon covers the typing; a failed save says so at once', async () => {
+    class FailingStore extends MemoryStore {
+      fail = false;
+      override async put(registration: Parameters<MemoryStore['put']>[0]) {
+        if (this.fail) throw new Error('disk full');
+        return super.put(registration);
+      }
+    }
+    const store = new FailingStore();
+    const session = createFormSession({
+      form,
+      lang: 'en',
+      registrations: new Registrations(store),
+      autosave: 200,
+    });
+    render(<RegistryForm session={session} renderers={regformsRenderers} />);
+    await act(async () => session.change({ MS_PAT_HGHT: 170 }));
+    await act(async () => void (await session.save()));
+    const line = () => document.querySelector('[data-save-state]')!;
+    expect(line().textContent).toBe('Saved');
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(line().textContent ?? ''));
+    observer.observe(line(), { childList: true, characterData: true, subtree: true });
+    // Typing, then the autosave 200 ms later: the line never flips, the attribute tells the truth.
+    await act(async () => session.change({ MS_PAT_HGHT: 171 }));
+    expect(line().getAttribute('data-save-state')).toBe('dirty');
+    await act(async () => session.change({ MS_PAT_HGHT: 172 }));
+    await waitFor(() => expect(line().getAttribute('data-save-state')).toBe('saved'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 700)));
+    expect(seen).toEqual([]);
+    expect(line().textContent).toBe('Saved');
+
+    // A save that fails: "Unsaved changes" at once, not after the autosave's delay.
+    store.fail = true;
+    await act(async () => session.change({ MS_PAT_HGHT: 173 }));
+    await act(async () => void (await session.save().catch(() => undefined)));
+    expect(line().getAttribute('data-save-state')).toBe('dirty');
+    expect(line().textContent).toBe('Unsaved changes');
+    observer.disconnect();
+  });
+
   it('sends a complete registration: code shown, read-only, Sent', async () => {
     const registrations = new Registrations(new MemoryStore());
     const reg = await registrations.create(form);

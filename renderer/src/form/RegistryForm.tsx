@@ -18,11 +18,11 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { applyComputed, type FormError, type RegistrationData } from '@regforms/runtime';
 import type { ErrorObject } from 'ajv';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { CompiledFormContext, PendingEditsContext } from '../renderers/common.tsx';
 import { loadControlsOf, regformsRenderers } from '../renderers/index.ts';
-import type { FormSession, FormSessionState } from '../session/form-session.ts';
+import type { FormSession, FormSessionState, SaveState } from '../session/form-session.ts';
 import type { SectionStatus } from '../session/sections.ts';
 import { errorGroups, requiredNow, type SectionInfo, sectionOfPath } from '../session/sections.ts';
 import {
@@ -181,6 +181,8 @@ const selectStatus = (s: FormSessionState) => s.registration?.status ?? 'open';
 const selectCode = (s: FormSessionState) => s.registration?.registrationCode;
 const selectHasRegistration = (s: FormSessionState) => s.registration !== undefined;
 const selectSaveState = (s: FormSessionState) => s.saveState;
+const selectSaveFailed = (s: FormSessionState) =>
+  s.notice?.severity === 'error' && s.notice.key === 'lifecycle';
 const selectSync = (s: FormSessionState) => s.sync.state;
 const selectSyncReason = (s: FormSessionState) => (s.sync.state === 'refused' ? s.sync.reason : '');
 /** After a refused Send: the errors by section are summed up at the top. */
@@ -611,44 +613,69 @@ const FormFooter = memo(function FormFooter({ session, t, preview }: PartProps) 
 const SAVING_SHOWN_AFTER_MS = 400;
 
 /**
- * The save state to show. An autosave while typing usually takes a few milliseconds: saying
- * "Saving…" for them would flash a word nobody can read and have screen readers announce it
- * (the line is a live region) every second or so; only a slow save (a node far away) says it.
+ * The save state the line says. It says a state only once it lasts: an autosave while typing
+ * usually takes a few milliseconds, and a change is saved by the autosave due within the
+ * second. Saying "Unsaved changes", "Saving…", "Saved" for each would flash words nobody can
+ * read, have screen readers announce them (the line is a live region) every second or so, and
+ * redraw the page at every keystroke. So a save shows "Saving…" only when slow (a node far
+ * away), and a change covered by a scheduled autosave keeps the line as it was until that
+ * autosave is overdue. A failed save, or no autosave (off, read-only), says "Unsaved changes" at
+ * once. `data-save-state` on the line is always the session's own state, for hosts and tests.
  */
-function useShownSaveState(saveState: FormSessionState['saveState']): FormSessionState['saveState'] {
-  const [slow, setSlow] = useState(false);
-  const before = useRef(saveState);
+function useShownSaveState(session: FormSession, saveState: SaveState, failed: boolean): SaveState {
+  const due = saveState === 'dirty' && !failed ? session.autosaveDue() : undefined;
+  const transient = saveState === 'saving' || due !== undefined;
+  // Each change of state starts a phase; `late` names the phase that has lasted.
+  const phase = useRef({ saveState, n: 0 });
+  if (phase.current.saveState !== saveState) phase.current = { saveState, n: phase.current.n + 1 };
+  const n = phase.current.n;
+  const [late, setLate] = useState(-1);
   useEffect(() => {
-    if (saveState !== 'saving') {
-      setSlow(false);
-      return;
-    }
-    const timer = setTimeout(() => setSlow(true), SAVING_SHOWN_AFTER_MS);
+    if (!transient) return;
+    const wait = (due === undefined ? 0 : Math.max(0, due - Date.now())) + SAVING_SHOWN_AFTER_MS;
+    const timer = setTimeout(() => setLate(n), wait);
     return () => clearTimeout(timer);
-  }, [saveState]);
-  if (saveState !== 'saving') before.current = saveState;
-  return saveState === 'saving' && !slow ? before.current : saveState;
+  }, [n, transient, due]);
+  const shown = useRef(saveState);
+  if (!transient || late === n) shown.current = saveState;
+  return shown.current;
 }
 
 /** Saved, saving, unsaved; and whether it is on the node or only on this device. */
 const SaveStatus = memo(function SaveStatus({ session, t }: { session: FormSession; t: FormText }) {
-  const saveState = useShownSaveState(useFormSessionSelector(session, selectSaveState));
+  const actual = useFormSessionSelector(session, selectSaveState);
+  const failed = useFormSessionSelector(session, selectSaveFailed);
+  const saveState = useShownSaveState(session, actual, failed);
   const sync = useFormSessionSelector(session, selectSync);
   const reason = useFormSessionSelector(session, selectSyncReason);
+  const text =
+    saveState === 'saving'
+      ? t('saving')
+      : saveState === 'saved'
+        ? // Saved on this device only: the line beside says so instead.
+          sync === 'pending' || sync === 'refused'
+          ? ''
+          : t('saved')
+        : saveState === 'dirty'
+          ? t('unsaved')
+          : '';
+  // Speed: the session's state is written on the element directly, so a change the line does
+  // not say (an edit covered by the autosave) renders no MUI component and redraws nothing.
+  const ref = useRef<HTMLElement>(null);
+  const line = useMemo(
+    () => (
+      <Typography ref={ref} variant="body2" role="status" sx={{ ml: 'auto' }}>
+        {text}
+      </Typography>
+    ),
+    [text],
+  );
+  useLayoutEffect(() => {
+    ref.current?.setAttribute('data-save-state', actual);
+  }, [actual, line]);
   return (
     <>
-      <Typography variant="body2" role="status" data-save-state={saveState} sx={{ ml: 'auto' }}>
-        {saveState === 'saving'
-          ? t('saving')
-          : saveState === 'saved'
-            ? // Saved on this device only: the line beside says so instead.
-              sync === 'pending' || sync === 'refused'
-              ? ''
-              : t('saved')
-            : saveState === 'dirty'
-              ? t('unsaved')
-              : ''}
-      </Typography>
+      {line}
       {(sync === 'pending' || sync === 'refused') && (
         <Typography
           variant="body2"

@@ -133,6 +133,8 @@ export interface FormSession {
    * (which also cancels a pending autosave); a view attaches while it is mounted.
    */
   attach(): () => void;
+  /** When the autosave of the unsaved changes is due (Date.now() time); undefined when none is scheduled. */
+  autosaveDue(): number | undefined;
 }
 
 const NO_ERRORS: FormError[] = [];
@@ -193,6 +195,7 @@ export function createFormSession(options: FormSessionOptions): FormSession {
   let runCommit = (commit: () => void) => commit();
   let askedReadOnly = options.readOnly === true;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let due: number | undefined;
   /** Autosave runs while a view (or a host) has the session attached. */
   let attached = 0;
   const listeners = new Set<() => void>();
@@ -283,8 +286,10 @@ export function createFormSession(options: FormSessionOptions): FormSession {
 
   function schedule(): void {
     if (timer !== undefined || attached === 0 || autosave <= 0 || state.readOnly) return;
+    due = Date.now() + autosave;
     timer = setTimeout(() => {
       timer = undefined;
+      due = undefined;
       if (state.saveState === 'dirty') void session.save();
     }, autosave);
   }
@@ -292,6 +297,7 @@ export function createFormSession(options: FormSessionOptions): FormSession {
   function cancelAutosave(): void {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    due = undefined;
   }
 
   const failed = (e: unknown) =>
@@ -431,6 +437,8 @@ export function createFormSession(options: FormSessionOptions): FormSession {
         return undefined;
       }
     },
+
+    autosaveDue: () => due,
 
     attach() {
       // What is still being typed counts: a page left mid-word keeps the word.
