@@ -31,6 +31,25 @@ const form = compileDefinitions(readDefinitionFiles(`${import.meta.dirname}/../.
 
 afterEach(cleanup);
 
+/** A store whose writes take `delay` ms, or fail while `fail` is set. */
+class TestStore extends MemoryStore {
+  delay = 0;
+  fail = false;
+  override async put(registration: Parameters<MemoryStore['put']>[0]) {
+    if (this.delay) await new Promise((resolve) => setTimeout(resolve, this.delay));
+    if (this.fail) throw new Error('disk full');
+    return super.put(registration);
+  }
+}
+
+/** The form on a session over a TestStore, autosaving after `autosave` ms (0: never). */
+function renderWithStore(autosave: number) {
+  const store = new TestStore();
+  const session = createFormSession({ form, lang: 'en', registrations: new Registrations(store), autosave });
+  render(<RegistryForm session={session} renderers={regformsRenderers} />);
+  return { store, session };
+}
+
 function setup(lang = 'en') {
   const registrations = new Registrations(new MemoryStore());
   const events: string[] = [];
@@ -175,22 +194,7 @@ describe('RegistryForm', () => {
   });
 
   it('says "Saving…" only for a slow save; a quick one goes from unsaved to saved', async () => {
-    /** A store whose writes take `delay` ms. */
-    class SlowStore extends MemoryStore {
-      delay = 0;
-      override async put(registration: Parameters<MemoryStore['put']>[0]) {
-        await new Promise((resolve) => setTimeout(resolve, this.delay));
-        return super.put(registration);
-      }
-    }
-    const store = new SlowStore();
-    const session = createFormSession({
-      form,
-      lang: 'en',
-      registrations: new Registrations(store),
-      autosave: 0,
-    });
-    render(<RegistryForm session={session} renderers={regformsRenderers} />);
+    const { store, session } = renderWithStore(0);
     const line = () => document.querySelector('[data-save-state]')!;
     const seen: string[] = [];
     const observer = new MutationObserver(() => seen.push(line().textContent ?? ''));
@@ -213,21 +217,7 @@ describe('RegistryForm', () => {
   });
 
   it('keeps the line as it was while an autosave due soon covers the typing; a failed save says so at once', async () => {
-    class FailingStore extends MemoryStore {
-      fail = false;
-      override async put(registration: Parameters<MemoryStore['put']>[0]) {
-        if (this.fail) throw new Error('disk full');
-        return super.put(registration);
-      }
-    }
-    const store = new FailingStore();
-    const session = createFormSession({
-      form,
-      lang: 'en',
-      registrations: new Registrations(store),
-      autosave: 200,
-    });
-    render(<RegistryForm session={session} renderers={regformsRenderers} />);
+    const { store, session } = renderWithStore(200);
     await act(async () => session.change({ MS_PAT_HGHT: 170 }));
     await act(async () => void (await session.save()));
     const line = () => document.querySelector('[data-save-state]')!;
