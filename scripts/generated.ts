@@ -1,12 +1,14 @@
 // The files generated from code: the editors' JSON Schemas of the format, the table of
-// diagnostic codes and the README's example QuestionnaireResponse (scripts/generate.ts writes
-// them; a test fails when the committed ones are stale).
+// diagnostic codes, the README's example QuestionnaireResponse and the element's precompiled
+// first-section styles (scripts/generate.ts writes them; a test fails when the committed ones
+// are stale).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileDefinitions } from '@regforms/compiler';
 import { readDefinitionFiles } from '@regforms/compiler/node';
 import { DIAGNOSTIC_CODES, formatSchemas } from '@regforms/definition';
 import { toResponse } from '@regforms/fhir';
+import { firstStyles } from '../renderer/scripts/first-styles.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -50,5 +52,6 @@ export function generatedFiles(): Record<string, string> {
     out[`packages/definition/schema/${file}`] = `${JSON.stringify(schema, null, 2)}\n`;
   out['docs/diagnostics.md'] = diagnosticsTable();
   out['docs/examples/hospitalisation-pci.questionnaire-response.json'] = exampleResponse();
+  out['renderer/src/element/first-styles.gen.json'] = firstStyles();
   return out;
 }

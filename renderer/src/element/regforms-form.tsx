@@ -3,6 +3,7 @@
  * use React. One script tag; React, MUI and JSON Forms are bundled inside. The element renders
  * in the light DOM so MUI's styles (injected in <head>) apply.
  */
+import { CacheProvider } from '@emotion/react';
 import {
   type Auth,
   IndexedDbStore,
@@ -27,7 +28,12 @@ import { RegistryForm } from '../form/RegistryForm.tsx';
 import { loadControlsOf, regformsRenderers } from '../renderers/index.ts';
 import { createFormSession, type FormSession } from '../session/form-session.ts';
 import { loadRunTimeCompiler } from './compile-on-demand.ts';
+import precompiledStyles from './first-styles.gen.json';
 import { fetchJson, forgetPrefetched, formUrlOf, importValidators, VALIDATORS_FILE } from './locate.ts';
+import { styleCache } from './styles.ts';
+
+/** One style cache for every element of the page: a style block is inserted once. */
+let styles: ReturnType<typeof styleCache> | undefined;
 
 /** The attributes, documented in the README (The embeddable renderer). */
 const ATTRIBUTES = [
@@ -265,14 +271,17 @@ export class RegformsFormElement extends HTMLElement {
       return;
     }
     // lang and readonly are live: the view applies them to the session.
+    styles ??= styleCache(precompiledStyles);
     this.#root.render(
-      <RegistryForm
-        key={`${this.#formKey}|${this.#registration?.id ?? 'new'}`}
-        session={this.#session}
-        lang={this.getAttribute('lang') ?? undefined}
-        readOnly={this.hasAttribute('readonly') && this.getAttribute('readonly') !== 'false'}
-        renderers={regformsRenderers}
-      />,
+      <CacheProvider value={styles}>
+        <RegistryForm
+          key={`${this.#formKey}|${this.#registration?.id ?? 'new'}`}
+          session={this.#session}
+          lang={this.getAttribute('lang') ?? undefined}
+          readOnly={this.hasAttribute('readonly') && this.getAttribute('readonly') !== 'false'}
+          renderers={regformsRenderers}
+        />
+      </CacheProvider>,
     );
   }
 }

@@ -1,0 +1,58 @@
+/*
+ * The element's style cache (emotion, under which MUI styles every component), with the CSS of
+ * the first sections of the forms in definitions/ compiled ahead of time.
+ *
+ * Why: emotion turns each component's styles into CSS rules with stylis the first time the
+ * component renders. On the first paint of a form that is most of React's own work (about half
+ * of it on the largest real form: ~40–60 style blocks, each a large nested stylesheet). The
+ * rules depend only on the styles, which emotion already hashes into the class name, so they
+ * can be compiled once, at build time (first-styles.gen.json, written by `pnpm generate`
+ * in a page-less DOM with production React and MUI; a test fails when it is stale).
+ *
+ * Nothing changes in what emotion does otherwise: each block is still inserted when a
+ * component first renders it, in the same order, so the cascade is the same; a block not
+ * compiled ahead (a state or a control no first section has) is compiled by stylis as before.
+ * Its own key keeps these styles apart from a host page's emotion (MUI's default key is `css`).
+ */
+import createCache, { type EmotionCache } from '@emotion/cache';
+
+export const STYLE_KEY = 'regforms';
+
+/** CSS rules by style block: the class name's hash, `@` before it for a block without a selector (keyframes, global). */
+export type PrecompiledStyles = Readonly<Record<string, readonly string[]>>;
+
+const blockId = (selector: string, name: string) => (selector ? name : `@${name}`);
+
+/**
+ * An emotion cache that inserts the rules of `precompiled` without compiling them. `compiled`
+ * hears of every block it had to compile itself (the generator collects them with it).
+ */
+export function styleCache(
+  precompiled: PrecompiledStyles,
+  compiled?: (id: string, rules: string[]) => void,
+): EmotionCache {
+  const cache = createCache({ key: STYLE_KEY });
+  const compile = cache.insert;
+  cache.insert = (selector, serialized, sheet, shouldCache) => {
+    const id = blockId(selector, serialized.name);
+    const rules = precompiled[id];
+    // Rules compiled for this key's class name only (the selector is written into them).
+    if (rules && (selector === '' || selector === `.${STYLE_KEY}-${serialized.name}`)) {
+      for (const rule of rules) sheet.insert(rule);
+      if (shouldCache) cache.inserted[serialized.name] = true;
+      return undefined;
+    }
+    if (!compiled) return compile(selector, serialized, sheet, shouldCache);
+    const got: string[] = [];
+    compile(
+      selector,
+      serialized,
+      { insert: (rule: string) => got.push(rule) } as unknown as typeof sheet,
+      shouldCache,
+    );
+    for (const rule of got) sheet.insert(rule);
+    compiled(id, got);
+    return undefined;
+  };
+  return cache;
+}
