@@ -72,6 +72,7 @@ beforeAll(async () => {
     '@mui/material',
     '@mui/icons-material',
     '@mui/x-date-pickers',
+    '@emotion/cache',
     '@emotion/react',
     '@emotion/styled',
     '@jsonforms/core',
