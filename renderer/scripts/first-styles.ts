@@ -4,11 +4,12 @@
  * written by `pnpm generate`.
  *
  * What is painted: a specimen form whose first section has every control the renderers have,
- * required and optional, with help, a unit, a computed value and a repeat, once editable and
- * once read-only. A specimen, not the forms of definitions/: a new definition needs nothing
- * regenerated, and a form's first section is made of these controls (when this was written,
- * every block the first sections of definitions/ paint was among the specimen's 94). The file
- * changes with the renderers or MUI.
+ * required and optional, with help, a unit, a computed value and a repeat; once editable (then
+ * changed and saved, as by a first keystroke and its autosave) and once read-only. A specimen,
+ * not the forms of definitions/: a new definition needs nothing regenerated, and a first section
+ * is made of these controls (when this was written, every block that the first sections of
+ * definitions/ paint, and that the first keystrokes in them add, was among the specimen's 103).
+ * The file changes with the renderers or MUI.
  *
  * Run with NODE_ENV=production (firstStyles() below does): in development MUI adds a label to
  * each block, which changes its class name, and the element runs the production build. The
@@ -154,7 +155,7 @@ async function collect(): Promise<Record<string, string[]>> {
   const { compileDefinitions } = await import('@regforms/compiler');
   const { formatDiagnostics, hasErrors } = await import('@regforms/definition');
   const { RegistryForm } = await import('../src/form/RegistryForm.tsx');
-  const { regformsRenderers } = await import('../src/renderers/index.ts');
+  const { loadCodeSearch, regformsRenderers } = await import('../src/renderers/index.ts');
   const { createFormSession } = await import('../src/session/form-session.ts');
   const { styleCache } = await import('../src/element/styles.ts');
 
@@ -166,11 +167,20 @@ async function collect(): Promise<Record<string, string[]>> {
   const cache = styleCache({}, (id, got) => {
     rules[id] = got;
   });
+  /** Waits for what a render scheduled to be there (polled: a busy machine only makes it later). */
+  const until = async (what: string, selector: string, host: Element) => {
+    for (const end = Date.now() + 30_000; !host.querySelector(selector); ) {
+      if (Date.now() > end) throw new Error(`first-styles: no ${what} (${selector}) after 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
   for (const readOnly of [false, true]) {
     const host = document.createElement('div');
     document.body.append(host);
     const root = createRoot(host);
     const session = createFormSession({ form, autosave: 0, readOnly });
+    // Synchronous: the first time, before the search of long lists (a chunk of its own) is
+    // there, as a first paint may be; the second time with it.
     flushSync(() =>
       root.render(
         createElement(
@@ -180,6 +190,14 @@ async function collect(): Promise<Record<string, string[]>> {
         ),
       ),
     );
+    if (!readOnly) {
+      await loadCodeSearch();
+      await until('code search', '[role="combobox"]', host);
+      // The first keystroke and its autosave: a saved registration can be deleted (one button more).
+      session.change({ ...session.getState().data, text: 'x' });
+      await session.save();
+      await until('Delete button', '[data-action="delete"]', host);
+    }
     root.unmount();
     host.remove();
   }
