@@ -67,6 +67,40 @@ describe('a long code list before its search is loaded (a chunk of its own)', ()
     expect(loads).not.toHaveBeenCalled();
     loadControlsOf(formOf(long));
     expect(loads).toHaveBeenCalledTimes(1);
+    // One in a repeat's items, among controls of other types (those are not resolved).
+    const inRepeat = {
+      schema: {
+        type: 'object',
+        properties: {
+          TX: { type: 'string' },
+          ITEMS: {
+            type: 'array',
+            items: { type: 'object', properties: { CD_DEV: { type: 'string', enum: CODES } } },
+          },
+        },
+      },
+      uischema: {
+        type: 'VerticalLayout',
+        elements: [
+          { type: 'Control', scope: '#/properties/TX', options: { fieldType: 'text' } },
+          {
+            type: 'Control',
+            scope: '#/properties/ITEMS',
+            options: {
+              fieldType: 'repeat',
+              detail: {
+                type: 'VerticalLayout',
+                elements: [
+                  { type: 'Control', scope: '#/properties/CD_DEV', options: { fieldType: 'choice' } },
+                ],
+              },
+            },
+          },
+        ],
+      },
+    } as unknown as CompiledForm;
+    loadControlsOf(inRepeat);
+    expect(loads).toHaveBeenCalledTimes(2);
     loads.mockRestore();
     // Then a control renders the search at once.
     await search.loadCodeSearch();

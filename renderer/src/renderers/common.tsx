@@ -59,6 +59,13 @@ export function optionsOf(uischema: UISchemaElement | undefined): RegformsContro
   return (uischema?.options ?? {}) as RegformsControlOptions;
 }
 
+/**
+ * Each Control's schema, by the schema it was resolved in: every tester of every renderer asks
+ * for it when JSON Forms picks the control's renderer (15 testers), and the element walks the
+ * whole form once for the controls it loads as chunks (1,000 controls in the largest form).
+ */
+const resolved = new WeakMap<UISchemaElement, { in: JsonSchema; found: JsonSchema | undefined }>();
+
 /** The schema a Control's scope points at, resolved the simple way compiled forms need. */
 export function controlSchema(
   uischema: UISchemaElement,
@@ -66,11 +73,14 @@ export function controlSchema(
 ): JsonSchema | undefined {
   const scope = (uischema as ControlElement).scope;
   if (typeof scope !== 'string' || !schema) return undefined;
+  const known = resolved.get(uischema);
+  if (known?.in === schema) return known.found;
   let s: JsonSchema | undefined = schema;
   for (const seg of scope.replace(/^#\/?/, '').split('/')) {
     if (!seg) continue;
     s = (s as Record<string, unknown> | undefined)?.[decodeURIComponent(seg)] as JsonSchema | undefined;
   }
+  resolved.set(uischema, { in: schema, found: s });
   return s;
 }
 

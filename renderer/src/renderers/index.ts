@@ -54,11 +54,15 @@ export const regformsRenderers: JsonFormsRendererRegistryEntry[] = [
 export function loadControlsOf(form: CompiledForm): void {
   const searched = (el: UISchemaElement, root: JsonSchema): boolean => {
     if (el.type === 'Control') {
-      if (choiceAutocompleteControlTester(el, root, { rootSchema: root, config: {} }) > 0) return true;
+      const { fieldType, detail } = optionsOf(el);
+      // Only a choice is searched: the other controls need not be resolved (up to 1,000 in a form).
+      const choice = fieldType === undefined || fieldType === 'choice' || fieldType === 'multichoice';
+      if (choice && choiceAutocompleteControlTester(el, root, { rootSchema: root, config: {} }) > 0)
+        return true;
+      if (detail === undefined) return false;
       // A repeat's item fields are scoped in its items' schema.
-      const detail = optionsOf(el).detail;
       const items = (controlSchema(el, root) as { items?: JsonSchema } | undefined)?.items;
-      return detail !== undefined && items !== undefined && searched(detail, items);
+      return items !== undefined && searched(detail, items);
     }
     return ((el as { elements?: UISchemaElement[] }).elements ?? []).some((c) => searched(c, root));
   };
