@@ -308,7 +308,8 @@ export function useBufferedText(options: {
   const current = useCallback(() => typed.current, []);
   useEffect(() => () => run(true), [run]);
   const edits = useContext(PendingEditsContext);
-  useEffect(() => edits?.add(flush), [edits, flush]);
+  const isPending = useCallback(() => pending.current !== null, []);
+  useEffect(() => edits?.add(flush, isPending), [edits, flush, isPending]);
   return { text, current, setText, flush, live, inputRef, version };
 }
 

@@ -109,6 +109,28 @@ describe('createFormSession', () => {
     expect((await registrations.list())[0]?.data.MS_PAT_HGHT).toBe(180);
   });
 
+  it('runs no commit when no input has text to commit (an autosave after a pause)', async () => {
+    const registrations = new Registrations(new MemoryStore());
+    const session = createFormSession({ form, lang: 'en', registrations, autosave: 0 });
+    const ran: string[] = [];
+    session.setCommitRunner((commit) => {
+      ran.push('runner');
+      commit();
+    });
+    let text: number | undefined = 175;
+    const flush = () => {
+      if (text !== undefined) session.change({ MS_PAT_HGHT: text });
+      text = undefined;
+    };
+    session.edits.add(flush, () => text !== undefined);
+    await session.save();
+    expect(ran).toEqual(['runner']);
+    // Committed: the next save has nothing to run, and saves the same data.
+    await session.save();
+    expect(ran).toEqual(['runner']);
+    expect((await registrations.list())[0]?.data.MS_PAT_HGHT).toBe(175);
+  });
+
   it('a lifecycle refusal is a notice with its code, and nothing typed is lost', async () => {
     const registrations = new Registrations(new MemoryStore());
     const session = createFormSession({ form, lang: 'en', registrations, autosave: 0 });

@@ -364,7 +364,9 @@ export function createFormSession(options: FormSessionOptions): FormSession {
     },
 
     async flush() {
-      runCommit(() => edits.flush());
+      // Speed: the commit runner renders synchronously (flushSync); with nothing typed since
+      // the last commit (an autosave after a pause) there is nothing to run.
+      if (edits.pending) runCommit(() => edits.flush());
       // A view may hand the committed data over in a microtask (JSON Forms' middleware does).
       await Promise.resolve();
       return state.data;

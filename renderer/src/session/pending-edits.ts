@@ -4,15 +4,24 @@
  * Save, an autosave or the host's save() is in what is stored.
  */
 export class PendingEdits {
-  private readonly flushes = new Set<() => void>();
-  add(flush: () => void): () => void {
-    this.flushes.add(flush);
+  private readonly inputs = new Map<() => void, () => boolean>();
+  /**
+   * An input's flush, and whether it has text to commit (unknown: assumed so). Returns its
+   * removal.
+   */
+  add(flush: () => void, pending: () => boolean = () => true): () => void {
+    this.inputs.set(flush, pending);
     return () => {
-      this.flushes.delete(flush);
+      this.inputs.delete(flush);
     };
+  }
+  /** Has any input text not committed yet? */
+  get pending(): boolean {
+    for (const pending of this.inputs.values()) if (pending()) return true;
+    return false;
   }
   /** Commits every input's pending text now (as on blur). */
   flush(): void {
-    for (const f of [...this.flushes]) f();
+    for (const f of [...this.inputs.keys()]) f();
   }
 }
