@@ -94,7 +94,8 @@ describe('createFormSession', () => {
     }
   });
 
-  it('commits pending typing before it saves, through the view’s commit runner', async () => {
+  /** A session whose view's commit runner records each run. */
+  function withCommitRunner() {
     const registrations = new Registrations(new MemoryStore());
     const session = createFormSession({ form, lang: 'en', registrations, autosave: 0 });
     const ran: string[] = [];
@@ -102,6 +103,11 @@ describe('createFormSession', () => {
       ran.push('runner');
       commit();
     });
+    return { registrations, session, ran };
+  }
+
+  it('commits pending typing before it saves, through the view’s commit runner', async () => {
+    const { registrations, session, ran } = withCommitRunner();
     // An input that still holds what was typed: its flush hands it to the session.
     session.edits.add(() => session.change({ MS_PAT_HGHT: 180 }));
     await session.save();
@@ -110,13 +116,7 @@ describe('createFormSession', () => {
   });
 
   it('runs no commit when no input has text to commit (an autosave after a pause)', async () => {
-    const registrations = new Registrations(new MemoryStore());
-    const session = createFormSession({ form, lang: 'en', registrations, autosave: 0 });
-    const ran: string[] = [];
-    session.setCommitRunner((commit) => {
-      ran.push('runner');
-      commit();
-    });
+    const { registrations, session, ran } = withCommitRunner();
     let text: number | undefined = 175;
     const flush = () => {
       if (text !== undefined) session.change({ MS_PAT_HGHT: text });
