@@ -1,17 +1,18 @@
 /*
  * The element's style cache (emotion, under which MUI styles every component), with the CSS of
- * the first sections of the forms in definitions/ compiled ahead of time.
+ * the style blocks a first section paints compiled ahead of time.
  *
  * Why: emotion turns each component's styles into CSS rules with stylis the first time the
- * component renders. On the first paint of a form that is most of React's own work (about half
- * of it on the largest real form: ~40–60 style blocks, each a large nested stylesheet). The
- * rules depend only on the styles, which emotion already hashes into the class name, so they
- * can be compiled once, at build time (first-styles.gen.json, written by `pnpm generate`
- * in a page-less DOM with production React and MUI; a test fails when it is stale).
+ * component renders. On the first paint of the largest real form that was about a third of
+ * React's work (~40 style blocks, some of them large nested stylesheets). The rules depend only
+ * on the styles, which emotion already hashes into the class name, so they can be compiled
+ * once: first-styles.gen.json, written by `pnpm generate` from a specimen section with every
+ * control, rendered with production React and MUI (renderer/scripts/first-styles.ts); a test
+ * fails when it is stale.
  *
  * Nothing changes in what emotion does otherwise: each block is still inserted when a
  * component first renders it, in the same order, so the cascade is the same; a block not
- * compiled ahead (a state or a control no first section has) is compiled by stylis as before.
+ * compiled ahead (an error state, a control the specimen lacks) is compiled by stylis as before.
  * Its own key keeps these styles apart from a host page's emotion (MUI's default key is `css`).
  */
 import createCache, { type EmotionCache } from '@emotion/cache';
