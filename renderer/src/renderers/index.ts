@@ -8,6 +8,7 @@ import ChoiceAutocompleteRenderer, {
 import ChoiceRadioRenderer, { choiceRadioControlTester } from './ChoiceRadioControl.tsx';
 import ChoiceSelectRenderer, { choiceSelectControlTester } from './ChoiceSelectControl.tsx';
 import ComputedRenderer, { computedControlTester } from './ComputedControl.tsx';
+import { isChoice } from './choices.ts';
 import { controlSchema, optionsOf } from './common.tsx';
 import DateRenderer, { dateControlTester } from './DateControl.tsx';
 import GroupLayoutRenderer, { groupRendererTester } from './GroupRenderer.tsx';
@@ -56,7 +57,7 @@ export function loadControlsOf(form: CompiledForm): void {
     if (el.type === 'Control') {
       const { fieldType, detail } = optionsOf(el);
       // Only a choice is searched: the other controls need not be resolved (up to 1,000 in a form).
-      const choice = fieldType === undefined || fieldType === 'choice' || fieldType === 'multichoice';
+      const choice = isChoice(fieldType, 'choice') || isChoice(fieldType, 'multichoice');
       if (choice && choiceAutocompleteControlTester(el, root, { rootSchema: root, config: {} }) > 0)
         return true;
       if (detail === undefined) return false;
