@@ -61,9 +61,11 @@ afterAll(async () => {
 });
 
 const form = () => page.locator('regforms-form');
-const onNode = async () =>
-  (await (await node.api('/api/registrations?registry=angio&type=hospitalisation&status=open')).json())
-    .registrations as { id: string; data: Record<string, unknown> }[];
+const onNode = () =>
+  within('listing the open drafts on the node', 10_000, async () => {
+    const res = await node.api('/api/registrations?registry=angio&type=hospitalisation&status=open');
+    return (await res.json()).registrations as { id: string; data: Record<string, unknown> }[];
+  });
 
 async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 45_000): Promise<T> {
   const end = Date.now() + ms;
@@ -71,6 +73,22 @@ async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 45_0
     const v = await what();
     if (ok(v) || Date.now() > end) return v;
     await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * A step that must end within `ms`: a stall fails the test with the step's name rather than
+ * the test's own timeout, which does not say which step never ended.
+ */
+async function within<T>(step: string, ms: number, run: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${step}: not done after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([run(), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -91,7 +109,12 @@ describe('<regforms-form server="…"> on a node', () => {
 
   it('keeps typing while the node is down, says so, and syncs when it is back', async () => {
     const port = Number(new URL(node.url).port);
-    await app.close();
+    // The node goes down as a crashed one does: its open connections too, not only the listener.
+    await within('stopping the node', 15_000, async () => {
+      const closed = app.close();
+      app.server.closeAllConnections();
+      await closed;
+    });
     await form()
       .getByLabel(/^Auteur/)
       .fill('Dr Peeters-Janssens');
@@ -108,26 +131,32 @@ describe('<regforms-form server="…"> on a node', () => {
         .getByLabel(/^Auteur/)
         .inputValue(),
     ).toBe('Dr Peeters-Janssens');
-    const onDevice = await page.evaluate(
-      () =>
-        new Promise<unknown[]>((resolve, reject) => {
-          const open = indexedDB.open('regforms');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const all = open.result.transaction('registrations').objectStore('registrations').getAll();
-            all.onsuccess = () =>
-              resolve(all.result.map((r: { data: { TX_AUTHOR?: string } }) => r.data.TX_AUTHOR));
-          };
-        }),
+    const onDevice = await within('reading the device store', 15_000, () =>
+      page.evaluate(
+        () =>
+          new Promise<unknown[]>((resolve, reject) => {
+            const open = indexedDB.open('regforms');
+            open.onerror = () => reject(open.error);
+            open.onblocked = () => reject(new Error('IndexedDB open blocked'));
+            open.onsuccess = () => {
+              const all = open.result.transaction('registrations').objectStore('registrations').getAll();
+              all.onerror = () => reject(all.error);
+              all.onsuccess = () =>
+                resolve(all.result.map((r: { data: { TX_AUTHOR?: string } }) => r.data.TX_AUTHOR));
+            };
+          }),
+      ),
     );
     expect(onDevice).toEqual(['Dr Peeters-Janssens']);
 
-    app = await buildServer({
-      forms: node.forms,
-      database: node.database,
-      element: join(exampleBuild(), 'regforms-form.js'),
-    });
-    await app.listen({ port, host: '127.0.0.1' });
+    app = await within('starting the node again', 20_000, () =>
+      buildServer({
+        forms: node.forms,
+        database: node.database,
+        element: join(exampleBuild(), 'regforms-form.js'),
+      }),
+    );
+    await within('listening again', 10_000, () => app.listen({ port, host: '127.0.0.1' }));
     const synced = await until(onNode, (list) =>
       list.some((r) => r.data.TX_AUTHOR === 'Dr Peeters-Janssens'),
     );
@@ -137,5 +166,6 @@ describe('<regforms-form server="…"> on a node', () => {
       (e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|Failed to fetch/.test(e),
     );
     expect(onlyConnectionErrors).toEqual([]);
-  }, 120_000);
+    // Above the sum of the steps' own bounds, so that a stalled step fails with its name.
+  }, 300_000);
 });
