@@ -49,7 +49,12 @@ export const BUILDS: Build[] = [
     platform: 'node',
     noTypes: ['main'],
   },
-  { dir: 'renderer', entry: { index: 'src/index.ts' }, platform: 'browser' },
+  // first-paint: the first paint rendered on a server (react-dom/server), for the host that writes it.
+  {
+    dir: 'renderer',
+    entry: { index: 'src/index.ts', 'first-paint': 'src/first-paint/render.tsx' },
+    platform: 'browser',
+  },
 ];
 
 /** The packages a host installs, and the ones they depend on. */

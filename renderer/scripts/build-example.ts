@@ -1,11 +1,13 @@
 // Builds the example hospital portal into renderer/dist/example: the compiled forms of
-// definitions/ with their validators modules, the <regforms-form> bundle and the page. `pnpm example` then serves it.
+// definitions/ with their validators modules and first paints, the <regforms-form> bundle and
+// the page. `pnpm example` then serves it.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compileDefinitions, validatorsModule } from '@regforms/compiler';
 import { readDefinitionFiles } from '@regforms/compiler/node';
 import { formatDiagnostics, hasErrors } from '@regforms/definition';
+import { writeFirstPaints } from './first-paints.ts';
 
 const renderer = join(import.meta.dirname, '..');
 const root = join(renderer, '..');
@@ -26,6 +28,7 @@ export function buildExample(out = join(renderer, 'dist', 'example')): string {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(form));
     writeFileSync(join(dirname(file), 'validators.js'), validatorsModule(form));
+    writeFirstPaints(dirname(file), form);
   }
   writeFileSync(join(out, 'forms', 'catalog.json'), JSON.stringify(result.catalog));
   execFileSync(

@@ -71,7 +71,7 @@ export const ELEMENT_HTML = `<!doctype html>
     <script type="module" src="./host.js"></script>
   </head>
   <body>
-    <regforms-form catalog="/forms/catalog.json" registry="angio" type="hospitalisation-pci" lang="en" autosave="0"></regforms-form>
+    <regforms-form first-paint catalog="/forms/catalog.json" registry="angio" type="hospitalisation-pci" lang="en" autosave="0"></regforms-form>
   </body>
 </html>
 `;
@@ -100,6 +100,17 @@ await document.querySelector('regforms-form').setStore(store);
 `;
 
 /** Run with Node in the app folder: the draft the plain page opens, made with the packed packages. */
+/** The host writes the form's first paints beside it with the packed renderer (react-dom/server, in Node). */
+export const FIRST_PAINT_MJS = `import { readFileSync, writeFileSync } from 'node:fs';
+import { firstPaints } from '@regforms/renderer/first-paint';
+
+const catalog = JSON.parse(readFileSync('public/forms/catalog.json', 'utf8'));
+const type = catalog.registries.find((r) => r.id === 'angio').registrationTypes.find((t) => t.id === 'hospitalisation-pci');
+const dir = \`public/forms/angio/hospitalisation-pci/\${type.latest}\`;
+const form = JSON.parse(readFileSync(\`\${dir}/form.json\`, 'utf8'));
+for (const [file, html] of Object.entries(firstPaints(form))) writeFileSync(\`\${dir}/\${file}\`, html);
+`;
+
 export const SEED_MJS = `import { readFileSync, writeFileSync } from 'node:fs';
 import { MemoryStore, Registrations } from '@regforms/registrations';
 import { sampleData } from '@regforms/runtime';

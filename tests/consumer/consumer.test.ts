@@ -3,7 +3,8 @@
  * its packages (scripts/packages.ts); outside the repository a Vite + React app and a plain
  * HTML page install only those tarballs plus registry packages, the packed `regforms` CLI
  * compiles the definitions for them, both are built, and in Chromium each renders
- * angio/hospitalisation-pci, takes the author typed, saves and sends.
+ * angio/hospitalisation-pci, takes the author typed, saves and sends. The plain page shows the
+ * form's first paint, which the host wrote with the packed renderer in Node.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import {
@@ -22,7 +23,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectConsoleErrors, launch } from '../e2e/browser.ts';
 import { DEFINITIONS, ROOT } from '../support.ts';
-import { ELEMENT_HTML, HOST_JS, INDEX_HTML, MAIN_TSX, SEED_MJS, TSCONFIG, VITE_CONFIG } from './app.ts';
+import {
+  ELEMENT_HTML,
+  FIRST_PAINT_MJS,
+  HOST_JS,
+  INDEX_HTML,
+  MAIN_TSX,
+  SEED_MJS,
+  TSCONFIG,
+  VITE_CONFIG,
+} from './app.ts';
 
 const WORK = mkdtempSync(join(tmpdir(), 'regforms-consumer-'));
 const PACKED = join(WORK, 'packed');
@@ -113,6 +123,7 @@ beforeAll(async () => {
   writeFileSync(join(APP, 'vite.config.ts'), VITE_CONFIG);
   writeFileSync(join(APP, 'tsconfig.json'), TSCONFIG);
   writeFileSync(join(APP, 'seed.mjs'), SEED_MJS);
+  writeFileSync(join(APP, 'first-paint.mjs'), FIRST_PAINT_MJS);
   writeFileSync(join(APP, 'public', 'element', 'index.html'), ELEMENT_HTML);
   writeFileSync(join(APP, 'public', 'element', 'host.js'), HOST_JS);
   sh('pnpm', ['install', '--no-frozen-lockfile', '--prefer-offline', '--reporter=silent'], APP);
@@ -123,6 +134,7 @@ beforeAll(async () => {
   for (const file of readdirSync(elementDist).filter((f) => /^regforms-form.*\.js$/.test(f)))
     copyFileSync(join(elementDist, file), join(APP, 'public', 'element', file));
   sh(process.execPath, ['seed.mjs'], APP);
+  sh(process.execPath, ['first-paint.mjs'], APP);
   sh('pnpm', ['exec', 'tsc', '-p', '.'], APP);
   sh('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], APP);
   const port = await freePort();
@@ -286,7 +298,9 @@ describe('a host outside the repository, from the packed packages', () => {
   it('the plain HTML page (one script tag) renders it, saves to the host’s store and sends', async () => {
     const page = await browser.newPage();
     const errors = collectConsoleErrors(page);
+    const firstPaint = page.waitForResponse((r) => r.url().endsWith('/first-paint.en.html'));
     await page.goto(`${url}/element/`);
+    expect((await firstPaint).status()).toBe(200);
     await fillSaveSend(page);
     expect(await page.evaluate(() => [...document.scripts].map((s) => new URL(s.src).pathname))).toEqual([
       '/element/regforms-form.js',

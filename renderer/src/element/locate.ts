@@ -4,6 +4,8 @@
  * (prefetchForms) while the rest of the element's code is still loading.
  */
 import type { ValidatorsModule } from '@regforms/runtime';
+import { firstPaintFile } from '../first-paint/files.ts';
+import { paintFirst } from '../first-paint/takeover.ts';
 
 interface CatalogJson {
   registries: { id: string; registrationTypes: { id: string; latest: string | null }[] }[];
@@ -89,6 +91,8 @@ export async function formUrlOf(
  * Starts fetching the form (and its validators module) of every <regforms-form> already in the
  * page, while the element's code loads: the element then takes the responses under way. An
  * element that names a registration is left alone (its version comes from the registration).
+ * An element with `first-paint` shows the form's first paint (first-paint.<lang>.html beside
+ * form.json) as soon as it arrives, long before its code has loaded; not a read-only one.
  */
 export function prefetchForms(root: ParentNode): void {
   for (const el of root.querySelectorAll('regforms-form')) {
@@ -108,9 +112,20 @@ export function prefetchForms(root: ParentNode): void {
       .then((url) => {
         if (!ahead.has(url)) ahead.set(url, request(url));
         void importValidators(url);
+        if (el.hasAttribute('first-paint') && !el.hasAttribute('readonly')) void showFirstPaint(el, url);
       })
       .catch(() => {
         // The element says what is wrong when it loads.
       });
+  }
+}
+
+/** The first paint of the element's form, when the file is there; nothing otherwise (the form comes as usual). */
+async function showFirstPaint(element: Element, formUrl: string): Promise<void> {
+  try {
+    const res = await fetch(new URL(firstPaintFile(element.getAttribute('lang')), formUrl));
+    if (res.ok) paintFirst(element, await res.text());
+  } catch {
+    // No first paint: the element paints the form when its code has loaded.
   }
 }

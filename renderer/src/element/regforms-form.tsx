@@ -23,7 +23,9 @@ import {
   type ValidatorsModule,
   validatorsOf,
 } from '@regforms/runtime';
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
+import { readFirstPaint, replayFirstPaint } from '../first-paint/takeover.ts';
 import { RegistryForm } from '../form/RegistryForm.tsx';
 import { loadControlsOf, regformsRenderers } from '../renderers/index.ts';
 import { createFormSession, type FormSession } from '../session/form-session.ts';
@@ -50,6 +52,7 @@ const ATTRIBUTES = [
   'resume',
   'server',
   'token',
+  'first-paint',
 ] as const;
 
 export class RegformsFormElement extends HTMLElement {
@@ -272,7 +275,7 @@ export class RegformsFormElement extends HTMLElement {
     }
     // lang and readonly are live: the view applies them to the session.
     styles ??= styleCache(precompiledStyles);
-    this.#root.render(
+    const form = (
       <CacheProvider value={styles}>
         <RegistryForm
           key={`${this.#formKey}|${this.#registration?.id ?? 'new'}`}
@@ -281,8 +284,18 @@ export class RegformsFormElement extends HTMLElement {
           readOnly={this.hasAttribute('readonly') && this.getAttribute('readonly') !== 'false'}
           renderers={regformsRenderers}
         />
-      </CacheProvider>,
+      </CacheProvider>
     );
+    // The first paint on screen is swapped for the live form in one task (no typing falls
+    // between the two), then given what was typed in it.
+    const firstPaint = readFirstPaint(this);
+    if (!firstPaint) {
+      this.#root.render(form);
+      return;
+    }
+    const root = this.#root;
+    flushSync(() => root.render(form));
+    replayFirstPaint(this, firstPaint);
   }
 }
 

@@ -40,9 +40,14 @@ export function useFormSession(options: UseFormSessionOptions): FormSession {
   return session;
 }
 
+/*
+ * The session's state is the same on a server as in the page (a server render, react-dom/server,
+ * reads it as the page's first render would), so it is also the server snapshot.
+ */
+
 /** The session's state, re-rendering on every change. */
 export function useFormSessionState(session: FormSession): FormSessionState {
-  return useSyncExternalStore(session.subscribe, session.getState);
+  return useSyncExternalStore(session.subscribe, session.getState, session.getState);
 }
 
 /**
@@ -64,5 +69,5 @@ export function useFormSessionSelector<T>(session: FormSession, select: (state: 
     last.current = { state, select, value: before && Object.is(before.value, value) ? before.value : value };
     return last.current.value;
   }, [session, select]);
-  return useSyncExternalStore(session.subscribe, snapshot);
+  return useSyncExternalStore(session.subscribe, snapshot, snapshot);
 }
