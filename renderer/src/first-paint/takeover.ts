@@ -77,22 +77,22 @@ function setValue(field: Field, value: string): void {
 
 /** Gives the live form (now rendered in `element`) what was done in the first paint. */
 export function replayFirstPaint(element: Element, input: FirstPaintInput): void {
-  const byId = (id: string) => element.ownerDocument.getElementById(id) as Field | null;
+  // Looked up in this element only: two forms on a page may have fields of the same name.
+  const fields = [...element.querySelectorAll<Field>('input, textarea')];
+  const byId = (id: string) => fields.find((f) => f.id === id);
   for (const e of input.entered) {
     const field =
       e.id !== undefined
         ? byId(e.id)
-        : [...element.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
-            (r) => r.name === e.name && r.value === e.value,
-          );
-    if (!field || !element.contains(field)) continue;
+        : fields.find((f) => isToggle(f) && f.name === e.name && f.value === e.value);
+    if (!field) continue;
     if (isToggle(field)) {
       if ((field as HTMLInputElement).checked !== e.checked) (field as HTMLInputElement).click();
     } else if (field.value !== e.value) setValue(field, e.value);
   }
   if (input.focus) {
     const field = byId(input.focus.id);
-    if (field && element.contains(field)) {
+    if (field) {
       field.focus();
       if (input.focus.start !== null && 'setSelectionRange' in field)
         try {
