@@ -75,6 +75,14 @@ describe('<regforms-form> on the example portal', () => {
 
   it('saves a draft and restores it after a reload', async () => {
     await author().fill('Dr Janssens');
+    // Enter submits the field's own form (FieldForm): that goes nowhere, the text stays.
+    const navigated = page.waitForEvent('framenavigated', { timeout: 1500 }).then(
+      () => true,
+      () => false,
+    );
+    await author().press('Enter');
+    expect(await navigated).toBe(false);
+    expect(await author().inputValue()).toBe('Dr Janssens');
     await form().getByRole('button', { name: 'Enregistrer' }).click();
     await form().locator('[data-save-state="saved"]').waitFor();
     await page.reload();

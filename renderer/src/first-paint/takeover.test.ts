@@ -10,7 +10,7 @@ import { paintFirst, readFirstPaint, replayFirstPaint } from './takeover.ts';
 
 const PAINT = `<div ${FIRST_PAINT_ATTRIBUTE}="h">
   <button type="button">Save</button>
-  <div class="MuiFormControl-root"><label for="#/properties/A-input">A</label><input id="#/properties/A-input" value=""></div>
+  <form style="display: contents"><div class="MuiFormControl-root"><label for="#/properties/A-input">A</label><input id="#/properties/A-input" value=""></div></form>
   <div class="MuiFormControl-root"><input id="#/properties/B-input" value="kept"></div>
   <textarea id="#/properties/C-input"></textarea>
   <input type="checkbox" id="#/properties/D-input">
@@ -53,6 +53,14 @@ describe('first paint', () => {
     expect(busy.textContent).toBe('live');
     // HTML that is not a first paint is not taken for one.
     expect(paintFirst(element(), '<p>Not found</p>')).toBe(false);
+  });
+
+  it('keeps the page when Enter submits a field’s own form (FieldForm) before the code has come', () => {
+    const el = element();
+    paintFirst(el, PAINT);
+    const submit = new Event('submit', { bubbles: true, cancelable: true });
+    field('#/properties/A-input').form!.dispatchEvent(submit);
+    expect(submit.defaultPrevented).toBe(true);
   });
 
   it('marks a field that holds text, so its label stays up without MUI’s script', () => {

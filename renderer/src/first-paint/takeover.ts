@@ -16,6 +16,9 @@ export function paintFirst(element: Element, html: string): boolean {
   // Its buttons (Save, Send, the sections) cannot act before the code has come: they say so
   // rather than take a click that would do nothing. The live form's buttons replace them.
   for (const button of paint.querySelectorAll('button')) button.disabled = true;
+  // Each field is a form of its own (FieldForm): Enter in it, which submits a lone field's form,
+  // would otherwise leave the page, and take what was typed with it.
+  paint.addEventListener('submit', (event) => event.preventDefault());
   // A field holding text keeps its label up (render.tsx's CSS), as MUI's script would.
   paint.addEventListener('input', (event) => {
     const field = event.target as Field;

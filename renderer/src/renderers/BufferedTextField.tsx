@@ -1,6 +1,6 @@
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { isValidElement, useCallback, useMemo, useRef } from 'react';
-import { type BufferedText, describedBy, FieldHelp, requiredInput } from './common.tsx';
+import { type BufferedText, describedBy, FieldForm, FieldHelp, requiredInput } from './common.tsx';
 
 /**
  * The input of every typed regforms control (text, number, date, time, national number): one
@@ -101,10 +101,10 @@ export function BufferedTextField(props: {
     ],
   );
   return (
-    <>
+    <FieldForm>
       {input}
       <FieldHelp ids={ids} error={error} help={description} />
-    </>
+    </FieldForm>
   );
 }
 

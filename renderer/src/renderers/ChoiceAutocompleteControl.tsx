@@ -13,6 +13,7 @@ import {
 import {
   controlTester,
   describedBy,
+  FieldForm,
   FieldHelp,
   isComputed,
   type RegformsControlProps,
@@ -52,39 +53,41 @@ export const ChoiceAutocompleteControl = memo(function ChoiceAutocompleteControl
   const describedById = describedBy(ids, error, description);
   return (
     <div className="regforms-control regforms-autocomplete">
-      {CodeSearch ? (
-        <CodeSearch
-          id={ids.input}
-          multiple={multiple}
-          options={options}
-          value={value}
-          enabled={enabled}
-          label={label}
-          required={required}
-          error={Boolean(error)}
-          describedBy={describedById}
-          onPick={(codes) => handleChange(path, codes)}
-        />
-      ) : (
-        <TextField
-          id={ids.input}
-          label={label}
-          required={required}
-          error={Boolean(error)}
-          fullWidth
-          value={(Array.isArray(value) ? value : value ? [value] : []).map(codeAndLabel).join(', ')}
-          disabled={!enabled}
-          slotProps={{
-            htmlInput: {
-              readOnly: true,
-              'aria-busy': true,
-              ...requiredInput(required),
-              'aria-describedby': describedById,
-            },
-          }}
-        />
-      )}
-      <FieldHelp ids={ids} error={error} help={description} />
+      <FieldForm>
+        {CodeSearch ? (
+          <CodeSearch
+            id={ids.input}
+            multiple={multiple}
+            options={options}
+            value={value}
+            enabled={enabled}
+            label={label}
+            required={required}
+            error={Boolean(error)}
+            describedBy={describedById}
+            onPick={(codes) => handleChange(path, codes)}
+          />
+        ) : (
+          <TextField
+            id={ids.input}
+            label={label}
+            required={required}
+            error={Boolean(error)}
+            fullWidth
+            value={(Array.isArray(value) ? value : value ? [value] : []).map(codeAndLabel).join(', ')}
+            disabled={!enabled}
+            slotProps={{
+              htmlInput: {
+                readOnly: true,
+                'aria-busy': true,
+                ...requiredInput(required),
+                'aria-describedby': describedById,
+              },
+            }}
+          />
+        )}
+        <FieldHelp ids={ids} error={error} help={description} />
+      </FieldForm>
     </div>
   );
 });
