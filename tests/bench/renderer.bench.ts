@@ -24,6 +24,10 @@
  *   debounce and autosave), divided by the keys. Keys are sent through CDP on a fixed schedule
  *   without waiting for the page, as a person types: continuous (80 ms per key) and a typist
  *   who pauses (450 ms per key), ≥ 40 keys each.
+ * - the browser alone: the same typing into a page of PLAIN_INPUTS labelled inputs with no
+ *   script and no style (plain.html), in the same runs, alternating with the two sides: what
+ *   Chromium itself spends per key on this machine (input events, editing, autofill, frames),
+ *   which no form can go below; printed beside each form's figures.
  * - keystroke → next paint p95: Event Timing (entries of ≥ 16 ms only; a keystroke without one
  *   counts as "<16").
  * - where the time per key goes: after the measured runs, one more page per side and way of
@@ -235,13 +239,38 @@ async function openPage(
   return { context, page, cdp, mountMs: probe.mounted!, liveMs: probe.live ?? probe.mounted! };
 }
 
+/** Inputs on the browser-alone page: about as many as a long section shows. */
+const PLAIN_INPUTS = 40;
+const PLAIN_FIELD = 'P0';
+
+/** The browser-alone page: labelled inputs, ids as the forms' (so `type` finds the first). */
+function plainPage(): string {
+  const fields = Array.from(
+    { length: PLAIN_INPUTS },
+    (_, i) =>
+      `<p><label for="#/properties/P${i}-input">Field ${i}</label><br><input id="#/properties/P${i}-input"></p>`,
+  );
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bare inputs</title></head><body>${fields.join('')}</body></html>`;
+}
+
+async function openPlain(browser: Browser, base: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript({ content: PROBE });
+  await page.goto(`${base}plain.html`);
+  await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.mounted !== undefined);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { context, page, cdp };
+}
+
 const KEYS = 'abcdefghijklmnopqrstuvwxyz';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function type(
   page: Page,
   cdp: CDPSession,
-  form: BenchForm,
+  form: Pick<BenchForm, 'field'>,
   mode: Mode,
   trace?: { browser: Browser; into: Map<string, number> },
 ): Promise<Typing> {
@@ -387,10 +416,14 @@ function pool(a: Typing | undefined, b: Typing): Typing {
     : b;
 }
 
-async function measure(browser: Browser, base: string, form: BenchForm): Promise<Record<Side, Result>> {
-  const results: Record<Side, Result> = {
+/** Both sides, and the browser alone (the same typing into bare inputs, per way of typing). */
+type Results = Record<Side, Result> & { plain: Partial<Record<Mode['id'], Typing>> };
+
+async function measure(browser: Browser, base: string, form: BenchForm): Promise<Results> {
+  const results: Results = {
     ours: { mounts: [], lives: [], heapMiB: [], typing: {} },
     stock: { mounts: [], lives: [], heapMiB: [], typing: {} },
+    plain: {},
   };
   // Each run: a page for the mount and heap, then one page per way of typing, for each side;
   // the order of the sides alternates, so neither always gets the warmer browser.
@@ -413,6 +446,14 @@ async function measure(browser: Browser, base: string, form: BenchForm): Promise
         await context.close();
       }
     }
+    for (const mode of MODES) {
+      const { context, page, cdp } = await openPlain(browser, base);
+      results.plain[mode.id] = pool(
+        results.plain[mode.id],
+        await type(page, cdp, { field: PLAIN_FIELD }, mode),
+      );
+      await context.close();
+    }
   }
   return results;
 }
@@ -423,7 +464,7 @@ interface Floor {
   detail: string;
 }
 
-function report(form: BenchForm, res: Record<Side, Result>, floors: Floor[]): void {
+function report(form: BenchForm, res: Results, floors: Floor[]): void {
   console.log(`\n${form.title} — typing into ${form.field} (first section)`);
   console.log(row('', 'ours', 'stock', 'ours/stock'));
   const line = (label: string, o: number, s: number) =>
@@ -441,6 +482,9 @@ function report(form: BenchForm, res: Record<Side, Result>, floors: Floor[]): vo
     const task = median(o.taskMsPerKey);
     line('  main-thread task time per key, ms (median of pages)', task, median(s.taskMsPerKey));
     line('  script time per key, ms', median(o.scriptMsPerKey), median(s.scriptMsPerKey));
+    const alone = median(res.plain[mode.id]!.taskMsPerKey);
+    console.log(row(`  the browser alone: ${PLAIN_INPUTS} bare inputs, no script, ms`, ms(alone), ms(alone)));
+    line('  above the browser alone, ms', task - alone, median(s.taskMsPerKey) - alone);
     line(
       '  keystroke → next paint p95, ms (Event Timing)',
       percentile(o.latency, 0.95),
@@ -449,7 +493,7 @@ function report(form: BenchForm, res: Record<Side, Result>, floors: Floor[]): vo
     floors.push({
       what: `${form.id}, ${mode.label}: task time per key ≤ 16 ms`,
       ok: task <= 16,
-      detail: `${ms(task)} ms`,
+      detail: `${ms(task)} ms (the browser alone on bare inputs: ${ms(alone)} ms)`,
     });
     for (const [who, t] of [
       ['ours', o],
@@ -556,6 +600,7 @@ async function main(): Promise<void> {
     viteBuild([], site);
     for (const page of ['element.html', 'element-page.js'])
       copyFileSync(join(rendererDir, 'bench', page), join(site, page));
+    writeFileSync(join(site, 'plain.html'), plainPage());
     for (const f of forms) {
       mkdirSync(join(site, 'forms', f.id), { recursive: true });
       writeFileSync(join(site, 'forms', f.id, 'form.json'), JSON.stringify(f.form));

@@ -40,12 +40,11 @@ export function useFormSession(options: UseFormSessionOptions): FormSession {
   return session;
 }
 
-/*
- * The session's state is the same on a server as in the page (a server render, react-dom/server,
- * reads it as the page's first render would), so it is also the server snapshot.
+/**
+ * The session's state, re-rendering on every change. It is the same on a server as in the page
+ * (a server render, react-dom/server, reads it as the page's first render would), so it is
+ * also the server snapshot, here and in useFormSessionSelector.
  */
-
-/** The session's state, re-rendering on every change. */
 export function useFormSessionState(session: FormSession): FormSessionState {
   return useSyncExternalStore(session.subscribe, session.getState, session.getState);
 }
