@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import type { ConditionFn, FormValidators, SchemaValidateFn } from './compiled.ts';
 import type { CompiledForm, JsonSchema } from './form.ts';
 import { FORMATS_MODULE, NISS_FORMAT } from './formats.ts';
+import { typesSchema } from './types-schema.ts';
 
 /**
  * The schemas these instances compile are the compiler's output, and the compiler's tests hold
@@ -84,7 +85,18 @@ export function compileValidators(form: CompiledForm): FormValidators {
     const v = conditionAjv.compile(JSON.parse(text) as JsonSchema);
     conditions.set(text, (d) => v(d) as boolean);
   }
-  return { hash: form.meta.hash, schema: createAjv().compile(form.schema) as SchemaValidateFn, conditions };
+  let types: SchemaValidateFn | undefined;
+  return {
+    hash: form.meta.hash,
+    schema: createAjv().compile(form.schema) as SchemaValidateFn,
+    // Compiled when first asked for (a host that only sends never needs it), by an instance of
+    // its own: both schemas carry the form's $id.
+    get types() {
+      types ??= createAjv().compile(typesSchema(form.schema)) as SchemaValidateFn;
+      return types;
+    },
+    conditions,
+  };
 }
 
 /** One condition compiled at run time (a form without its module, or one built in memory). */

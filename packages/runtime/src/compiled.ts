@@ -24,6 +24,11 @@ export interface FormValidators {
   /** The form's `meta.hash`: a module is only ever used with the form it was compiled from. */
   hash: string;
   schema: SchemaValidateFn;
+  /**
+   * The schema as Save checks it (types-schema.ts): the same errors as `schema` less `required`
+   * and `minItems`, found without evaluating them.
+   */
+  readonly types: SchemaValidateFn;
   /** Keyed by the condition's JSON text (conditionTexts). */
   conditions: Map<string, ConditionFn>;
 }
@@ -34,6 +39,8 @@ export interface ValidatorsModule {
   conditions: string[];
   default: (require: (id: string) => unknown) => {
     validate: SchemaValidateFn;
+    /** Absent from modules compiled before it existed: `validate` serves Save too, slower. */
+    types?: SchemaValidateFn;
     conditions: ConditionFn[];
   };
 }
@@ -73,7 +80,12 @@ export function installValidators(form: CompiledForm, module: ValidatorsModule):
     );
   const made = module.default(requireRuntime);
   const conditions = new Map(module.conditions.map((text, i) => [text, made.conditions[i]!]));
-  return provideValidators(form, { hash: module.hash, schema: made.validate, conditions });
+  return provideValidators(form, {
+    hash: module.hash,
+    schema: made.validate,
+    types: made.types ?? made.validate,
+    conditions,
+  });
 }
 
 /** Uses validators made elsewhere (compileValidators in a chunk loaded on demand). */

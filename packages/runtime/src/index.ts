@@ -54,5 +54,6 @@ export { formatNiss, isValidNiss, normaliseNiss } from './niss.ts';
 export { propertiesTested } from './reads.ts';
 export type { SampleOptions } from './sample.ts';
 export { random, sampleData, sampleNiss } from './sample.ts';
+export { SEND_ONLY_KEYWORDS, typesSchema } from './types-schema.ts';
 export type { FormError, Validator } from './validate.ts';
 export { createValidator, translateError } from './validate.ts';

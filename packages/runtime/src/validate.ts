@@ -2,6 +2,7 @@ import { type CompiledExpr, type EvalContext, evaluate } from '@regforms/express
 import type { ErrorObject } from 'ajv';
 import { validatorsOf } from './compiled.ts';
 import type { CompiledForm, FieldLogic, RegistrationData } from './form.ts';
+import { SEND_ONLY_KEYWORDS } from './types-schema.ts';
 
 export interface FormError {
   /** Data path segments, e.g. ['PCI', 0, 'DT_PCI']. */
@@ -42,16 +43,19 @@ const cache = new WeakMap<CompiledForm, Validator>();
 export function createValidator(form: CompiledForm): Validator {
   const cached = cache.get(form);
   if (cached) return cached;
-  const validateSchema = validatorsOf(form).schema;
+  const validators = validatorsOf(form);
   const checked = form.logic.fields.filter((f) => f.checks?.length);
   const byKey = new Map(form.logic.fields.map((f) => [f.key, f]));
 
   const run = (data: RegistrationData, lang: string, typesOnly: boolean): FormError[] => {
     const errors: FormError[] = [];
+    // Save's own schema leaves out what Save does not report; the filter below stays for a
+    // module compiled before it had one (its `types` is the full schema).
+    const validateSchema = typesOnly ? validators.types : validators.schema;
     validateSchema(data);
     for (const e of validateSchema.errors ?? []) {
       if (e.keyword === 'if') continue;
-      if (typesOnly && (e.keyword === 'required' || e.keyword === 'minItems')) continue;
+      if (typesOnly && SEND_ONLY_KEYWORDS.has(e.keyword)) continue;
       errors.push(toFormError(e, form, byKey, lang));
     }
     const scope = { item: data, unreadable: unreadable(errors) } as CheckScope;

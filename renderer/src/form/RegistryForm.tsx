@@ -24,7 +24,7 @@ import { CompiledFormContext, PendingEditsContext } from '../renderers/common.ts
 import { loadControlsOf, regformsRenderers } from '../renderers/index.ts';
 import type { FormSession, FormSessionState, SaveState } from '../session/form-session.ts';
 import type { SectionStatus } from '../session/sections.ts';
-import { errorGroups, requiredNow, type SectionInfo, sectionOfPath } from '../session/sections.ts';
+import { errorGroups, requiredNowTracker, type SectionInfo, sectionOfPath } from '../session/sections.ts';
 import {
   type UseFormSessionOptions,
   useFormSession,
@@ -464,9 +464,10 @@ const SectionView = memo(function SectionView({
   // Its `required` is what is required for the data as it stands (a field required only when
   // shown, or when a condition holds): JSON Forms marks a control required from it, so the
   // asterisk follows the validator. A string: equal lists do not render again.
+  const requiredOf = useMemo(() => requiredNowTracker(form, current), [form, current]);
   const required = useFormSessionSelector(
     session,
-    useCallback((s: FormSessionState) => requiredNow(s.form, current, s.data).join('\n'), [current]),
+    useCallback((s: FormSessionState) => requiredOf(s.data).join('\n'), [requiredOf]),
   );
 
   /*

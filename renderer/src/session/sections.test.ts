@@ -6,7 +6,7 @@ import { readDefinitionFiles } from '@regforms/compiler/node';
 import { type FormError, type RegistrationData, random, sampleData } from '@regforms/runtime';
 import { describe, expect, it } from 'vitest';
 import { ruleAjv } from './rule-ajv.ts';
-import { sectionStatusTracker, sectionsOf } from './sections.ts';
+import { requiredNow, requiredNowTracker, sectionStatusTracker, sectionsOf } from './sections.ts';
 
 const forms = compileDefinitions(
   readDefinitionFiles(join(import.meta.dirname, '../../../definitions')),
@@ -79,5 +79,52 @@ describe('sectionStatusTracker', () => {
     read.delete(name);
     expect([...read].filter((k) => !mayRead(k))).toEqual([]);
     expect(read.size).toBeGreaterThan(0);
+  });
+});
+
+describe('requiredNowTracker', () => {
+  it('after each of 60 random edits, gives what requiredNow gives (every section of every published type)', () => {
+    let changedList = 0;
+    for (const form of forms) {
+      const full = sampleData(form, 11);
+      const names = Object.keys(full);
+      for (const section of sectionsOf(form)) {
+        const track = requiredNowTracker(form, section);
+        const rnd = random(3);
+        let data: RegistrationData = {};
+        let before = track(data);
+        expect(before).toEqual(requiredNow(form, section, data));
+        for (let step = 0; step < 60; step++) {
+          const name = names[Math.floor(rnd() * names.length)]!;
+          const next = { ...data };
+          if (name in next && rnd() < 0.3) delete next[name];
+          else next[name] = full[name];
+          data = next;
+          const got = track(data);
+          expect(got, `${form.meta.registrationType}/${section.id} after setting ${name}`).toEqual(
+            requiredNow(form, section, data),
+          );
+          if (JSON.stringify(got) !== JSON.stringify(before)) changedList++;
+          before = got;
+        }
+      }
+    }
+    // The equality is worth something only if some lists changed with the data.
+    expect(changedList).toBeGreaterThan(5);
+  });
+
+  it('asks no condition again when the field that changed is tested by none', () => {
+    const form = forms.find((f) => f.logic.fields.some((x) => typeof x.required === 'object'))!;
+    const section = sectionsOf(form).find((s) =>
+      s.names.some((n) => typeof form.logic.fields.find((f) => f.name === n)?.required === 'object'),
+    )!;
+    const tested = JSON.stringify(form.logic.fields.map((f) => [f.visible, f.required]));
+    const untested = section.names.find((n) => !tested.includes(`"${n}"`))!;
+    const track = requiredNowTracker(form, section);
+    const first = track({});
+    const read = new Set<string>();
+    expect(track(watched({ [untested]: 'x' }, read))).toBe(first);
+    // The changed field's own value is compared; no condition read another.
+    expect([...read].filter((k) => k !== untested)).toEqual([]);
   });
 });

@@ -180,6 +180,35 @@ export function requiredNow(form: CompiledForm, section: SectionInfo, data: Regi
   });
 }
 
+/**
+ * requiredNow as a function of the data called on every change (and every save: the session's
+ * selectors run on each change of its state): it asks the fields' conditions again only when a
+ * field they test changed, so a keystroke in a field no condition tests costs a comparison of
+ * the data's keys, not one condition per field of the section.
+ */
+export function requiredNowTracker(
+  form: CompiledForm,
+  section: SectionInfo,
+): (data: RegistrationData) => string[] {
+  const logicByName = logicOf(form);
+  const tested = new Set<string>();
+  let testsAnything = false;
+  for (const name of section.names) {
+    const f = logicByName.get(name);
+    for (const condition of [f?.visible, f?.required])
+      if (typeof condition === 'object' && !propertiesTested(condition, tested)) testsAnything = true;
+  }
+  let seen: RegistrationData | undefined;
+  let last: string[] = [];
+  return (data) => {
+    if (data === seen) return last;
+    if (seen === undefined || testsAnything || changedFields(seen, data).some((n) => tested.has(n)))
+      last = requiredNow(form, section, data);
+    seen = data;
+    return last;
+  };
+}
+
 const logicByForm = new WeakMap<CompiledForm, Map<string, CompiledForm['logic']['fields'][number]>>();
 function logicOf(form: CompiledForm) {
   let m = logicByForm.get(form);

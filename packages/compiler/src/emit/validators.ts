@@ -1,21 +1,29 @@
 /*
  * The validators module of a compiled form (`validators.js` beside `form.json`): ajv's
- * standalone code for the form's schema and for each of its conditions, generated here so that
- * no consumer compiles a schema at run time. Browsers under a Content Security Policy without
+ * standalone code for the form's schema, for the schema as Save checks it (types), and for each
+ * of its conditions, generated here so that no consumer compiles a schema at run time. Browsers under a Content Security Policy without
  * 'unsafe-eval' can then validate, and a page does not spend its first render compiling.
  *
  * The module has no imports: ajv's code asks for its few run-time helpers and the formats with
  * `require(…)`, and the runtime passes that function in (installValidators), so one copy of the
  * helpers serves every form and the file loads as it is from any static server.
  */
-import { type CompiledForm, conditionTexts, createAjv, createConditionAjv } from '@regforms/runtime';
+import {
+  type CompiledForm,
+  conditionTexts,
+  createAjv,
+  createConditionAjv,
+  typesSchema,
+} from '@regforms/runtime';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 /** The ES module source of the form's validators. */
 export function validatorsModule(form: CompiledForm): string {
   const ajv = createAjv({ standalone: true });
   ajv.addSchema(stripId(form.schema), 'form');
-  const schemaCode = standaloneCode(ajv, { validate: 'form' });
+  // Save's schema (what Save checks, without what only Send requires): one code, shared helpers.
+  ajv.addSchema(stripId(typesSchema(form.schema)), 'types');
+  const schemaCode = standaloneCode(ajv, { validate: 'form', types: 'types' });
 
   const texts = conditionTexts(form);
   const conditionAjv = createConditionAjv({ standalone: true });
@@ -36,7 +44,11 @@ export function validatorsModule(form: CompiledForm): string {
     `  (function (exports) {\n${schemaCode}\n  })(form);`,
     '  const condition = {};',
     `  (function (exports) {\n${conditionCode}\n  })(condition);`,
-    '  return { validate: form.validate, conditions: conditions.map((_, i) => condition["c" + i]) };',
+    '  return {',
+    '    validate: form.validate,',
+    '    types: form.types,',
+    '    conditions: conditions.map((_, i) => condition["c" + i]),',
+    '  };',
     '}',
     '',
   ].join('\n');
