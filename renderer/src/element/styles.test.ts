@@ -38,6 +38,26 @@ describe('the element style cache', () => {
     expect(cache.inserted.x1).toBe(true);
   });
 
+  it('drops the rules that select :invalid, and only those (Chromium restyles each keystroke for them)', () => {
+    const cache = styleCache({});
+    const { rules, sheet } = recordingSheet();
+    cache.insert(
+      `.${STYLE_KEY}-v1`,
+      block(
+        'v1',
+        'color:red;&:invalid{box-shadow:none;}&:focus,&:invalid{outline:0;}@media (hover:hover){&:invalid{color:blue;}}',
+      ),
+      sheet,
+      true,
+    );
+    // Development builds of emotion write an empty block for an at-rule left with nothing in it
+    // (for @emotion/jest); production builds write nothing.
+    expect(rules.filter((rule) => !rule.endsWith('{}'))).toEqual([
+      `.${STYLE_KEY}-v1{color:red;}`,
+      `.${STYLE_KEY}-v1:focus{outline:0;}`,
+    ]);
+  });
+
   it('keys a block without a selector (keyframes, global styles) apart from a class', () => {
     const cache = styleCache({ '@k1': ['@keyframes k1{from{opacity:0;}}'] });
     const { rules, sheet } = recordingSheet();
@@ -59,5 +79,6 @@ describe('the element style cache', () => {
     for (const [id, rules] of entries)
       for (const rule of rules)
         if (!id.startsWith('@') && !rule.startsWith('@')) expect(rule).toContain(`.${STYLE_KEY}-${id}`);
+    expect(entries.flatMap(([, rules]) => rules).filter((rule) => rule.includes(':invalid'))).toEqual([]);
   });
 });

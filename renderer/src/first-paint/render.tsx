@@ -9,13 +9,12 @@
  * benchmark); a host with Node can write them with `firstPaints`. A new, empty registration:
  * an element that opens a saved one (registration="…") or read-only does not use it.
  */
-import createCache from '@emotion/cache';
 import { CacheProvider } from '@emotion/react';
 import { clearAllIds } from '@jsonforms/core';
 import { createTheme } from '@mui/material/styles';
 import type { CompiledForm } from '@regforms/runtime';
 import { renderToString } from 'react-dom/server';
-import { STYLE_KEY } from '../element/styles.ts';
+import { styleCache } from '../element/styles.ts';
 import { RegistryForm } from '../form/RegistryForm.tsx';
 import { regformsRenderers } from '../renderers/index.ts';
 import { FIRST_PAINT_ATTRIBUTE, firstPaintFile } from './files.ts';
@@ -44,9 +43,10 @@ export function firstPaintHtml(form: CompiledForm, lang?: string): string {
   // control unmounts, which never happens on a server: each paint starts from none, so its ids
   // are the ones the live form gives (the takeover finds each field by its id).
   clearAllIds();
-  // The element's own style key: its cache takes these styles over instead of adding them again.
+  // The element's own style cache (its key, the rules it drops), nothing compiled ahead: its
+  // cache takes these styles over instead of adding them again.
   const html = renderToString(
-    <CacheProvider value={createCache({ key: STYLE_KEY })}>
+    <CacheProvider value={styleCache({})}>
       <RegistryForm form={form} lang={lang} renderers={regformsRenderers} autosave={0} />
     </CacheProvider>,
   );
