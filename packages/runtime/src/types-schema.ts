@@ -17,29 +17,24 @@ import type { JsonSchema } from './form.ts';
 /** Keywords whose errors Save does not report (validate.ts filters them out of the full schema). */
 export const SEND_ONLY_KEYWORDS: ReadonlySet<string> = new Set(['required', 'minItems']);
 
-/** The schema Save validates with: `schema` less what only Send checks. */
-export function typesSchema(schema: JsonSchema): JsonSchema {
-  return strip(schema);
-}
-
 const isEmpty = (s: unknown) =>
   s === undefined || (typeof s === 'object' && s !== null && Object.keys(s).length === 0);
 
-/** The schema less what only Send checks (a boolean schema as it is). */
-function strip(schema: unknown): JsonSchema {
+/** The schema Save validates with: `schema` less what only Send checks (a boolean schema as it is). */
+export function typesSchema(schema: unknown): JsonSchema {
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema as JsonSchema;
   const out: JsonSchema = {};
   for (const [k, v] of Object.entries(schema as JsonSchema)) {
     if (SEND_ONLY_KEYWORDS.has(k)) continue;
     if (k === 'properties' && v && typeof v === 'object') {
-      out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, strip(s)]));
+      out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, typesSchema(s)]));
     } else if (k === 'items' || k === 'additionalProperties') {
-      out[k] = Array.isArray(v) ? v.map(strip) : strip(v);
+      out[k] = Array.isArray(v) ? v.map(typesSchema) : typesSchema(v);
     } else if (k === 'allOf' && Array.isArray(v)) {
-      const kept = v.map(strip).filter((s) => !isEmpty(s));
+      const kept = v.map(typesSchema).filter((s) => !isEmpty(s));
       if (kept.length) out[k] = kept;
     } else if (k === 'then' || k === 'else') {
-      const kept = strip(v);
+      const kept = typesSchema(v);
       if (!isEmpty(kept)) out[k] = kept;
     } else out[k] = v;
   }

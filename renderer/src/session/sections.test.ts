@@ -26,6 +26,16 @@ function watched(data: RegistrationData, read: Set<string>): RegistrationData {
   });
 }
 
+/** One random edit: a field of `full` set to its value, or (sometimes, when set) removed. */
+function randomEdit(data: RegistrationData, full: RegistrationData, rnd: () => number) {
+  const names = Object.keys(full);
+  const name = names[Math.floor(rnd() * names.length)]!;
+  const next = { ...data };
+  if (name in next && rnd() < 0.3) delete next[name];
+  else next[name] = full[name];
+  return { name, data: next };
+}
+
 describe('sectionStatusTracker', () => {
   it('after each of 60 random edits, gives what a full recount gives (every published type)', () => {
     let conditional = 0;
@@ -34,15 +44,12 @@ describe('sectionStatusTracker', () => {
       const track = sectionStatusTracker(form, sections, ruleAjv);
       const rnd = random(7);
       const full = sampleData(form, 11);
-      const names = Object.keys(full);
       let data: RegistrationData = {};
       expect(track(data, [])).toEqual(fullCount(form, data, []));
       for (let step = 0; step < 60; step++) {
-        const name = names[Math.floor(rnd() * names.length)]!;
-        const next = { ...data };
-        if (name in next && rnd() < 0.3) delete next[name];
-        else next[name] = full[name];
-        data = next;
+        const edit = randomEdit(data, full, rnd);
+        const name = edit.name;
+        data = edit.data;
         const errors: FormError[] =
           rnd() < 0.2 ? [{ path: [name], name, key: name, keyword: 'type', params: {}, message: 'x' }] : [];
         const got = track(data, errors);
@@ -87,7 +94,6 @@ describe('requiredNowTracker', () => {
     let changedList = 0;
     for (const form of forms) {
       const full = sampleData(form, 11);
-      const names = Object.keys(full);
       for (const section of sectionsOf(form)) {
         const track = requiredNowTracker(form, section);
         const rnd = random(3);
@@ -95,11 +101,9 @@ describe('requiredNowTracker', () => {
         let before = track(data);
         expect(before).toEqual(requiredNow(form, section, data));
         for (let step = 0; step < 60; step++) {
-          const name = names[Math.floor(rnd() * names.length)]!;
-          const next = { ...data };
-          if (name in next && rnd() < 0.3) delete next[name];
-          else next[name] = full[name];
-          data = next;
+          const edit = randomEdit(data, full, rnd);
+          const name = edit.name;
+          data = edit.data;
           const got = track(data);
           expect(got, `${form.meta.registrationType}/${section.id} after setting ${name}`).toEqual(
             requiredNow(form, section, data),

@@ -192,17 +192,18 @@ export function requiredNowTracker(
 ): (data: RegistrationData) => string[] {
   const logicByName = logicOf(form);
   const tested = new Set<string>();
-  let testsAnything = false;
+  // A condition that may read any field (propertiesTested says so): asked on every change.
+  let readsAnyField = false;
   for (const name of section.names) {
     const f = logicByName.get(name);
     for (const condition of [f?.visible, f?.required])
-      if (typeof condition === 'object' && !propertiesTested(condition, tested)) testsAnything = true;
+      if (typeof condition === 'object' && !propertiesTested(condition, tested)) readsAnyField = true;
   }
   let seen: RegistrationData | undefined;
   let last: string[] = [];
   return (data) => {
     if (data === seen) return last;
-    if (seen === undefined || testsAnything || changedFields(seen, data).some((n) => tested.has(n)))
+    if (seen === undefined || readsAnyField || changedFields(seen, data).some((n) => tested.has(n)))
       last = requiredNow(form, section, data);
     seen = data;
     return last;

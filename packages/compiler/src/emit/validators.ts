@@ -1,8 +1,9 @@
 /*
  * The validators module of a compiled form (`validators.js` beside `form.json`): ajv's
  * standalone code for the form's schema, for the schema as Save checks it (types), and for each
- * of its conditions, generated here so that no consumer compiles a schema at run time. Browsers under a Content Security Policy without
- * 'unsafe-eval' can then validate, and a page does not spend its first render compiling.
+ * of its conditions, generated here so that no consumer compiles a schema at run time. Browsers
+ * under a Content Security Policy without 'unsafe-eval' can then validate, and a page does not
+ * spend its first render compiling.
  *
  * The module has no imports: ajv's code asks for its few run-time helpers and the formats with
  * `require(…)`, and the runtime passes that function in (installValidators), so one copy of the
