@@ -9,7 +9,6 @@
  * controls and nothing else, and an autosave re-renders the line that says "saved".
  */
 import type { JsonFormsRendererRegistryEntry, Middleware, UISchemaElement } from '@jsonforms/core';
-import { JsonForms } from '@jsonforms/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -30,6 +29,7 @@ import {
   useFormSession,
   useFormSessionSelector,
 } from '../session/use-form-session.ts';
+import { SectionJsonForms } from './section-json-forms.tsx';
 import { translator } from './strings.ts';
 
 export type RegistryFormProps = UseFormSessionOptions & {
@@ -503,14 +503,7 @@ const SectionView = memo(function SectionView({
   // Speed: the same errors keep the same array, or JSON Forms would re-run every control of the
   // section once more.
   const ajvErrors = useMemo(() => toAjvErrors(errors), [errors]);
-  const sectionUi = useMemo(
-    () =>
-      ({
-        type: 'VerticalLayout',
-        elements: (current.element as unknown as { elements: UISchemaElement[] }).elements,
-      }) as UISchemaElement,
-    [current],
-  );
+  const sectionElements = (current.element as unknown as { elements: UISchemaElement[] }).elements;
   // Speed: JSON Forms resolves each control's scope through the root schema and walks all its
   // property names on the way (lodash isEmpty on a 1,000-key object, for every control at every
   // change); the section's own properties are all its controls need.
@@ -533,16 +526,15 @@ const SectionView = memo(function SectionView({
       )}
       <PendingEditsContext.Provider value={session.edits}>
         <CompiledFormContext.Provider value={form}>
-          <JsonForms
+          <SectionJsonForms
             key={current.id}
             schema={sectionSchema as never}
-            uischema={sectionUi}
+            elements={sectionElements}
             data={data}
             renderers={renderers}
             ajv={session.ajv}
             i18n={i18n}
             readonly={readOnly}
-            validationMode="NoValidation"
             additionalErrors={ajvErrors}
             middleware={middleware}
           />

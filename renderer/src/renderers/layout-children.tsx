@@ -81,9 +81,12 @@ export function LayoutChildren(props: {
   enabled: boolean;
   renderers: LayoutProps['renderers'];
   cells: LayoutProps['cells'];
+  /** JSON Forms' context when it is not the one above (a section's state, see SectionJsonForms). */
+  context?: JsonFormsStateContext;
 }) {
   const { elements, schema, path, enabled, renderers, cells } = props;
-  const ctx = useJsonForms();
+  const above = useJsonForms();
+  const ctx = props.context ?? above;
   const given = useRef<(Given | undefined)[]>([]);
   return elements.map((child, i) => {
     const now = contextFor(given.current[i], ctx, path, dataReadBy(child));
