@@ -120,6 +120,18 @@ describe('RegistryForm', () => {
     expect(detail[0]!.closest('.regforms-control')!.querySelector('.MuiFormLabel-asterisk')).not.toBeNull();
   });
 
+  it('offers Delete once there is a registration, and deletes it', async () => {
+    const { registrations } = setup();
+    // In the page from the start (its styles with the rest), hidden from everyone until then.
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const remove = await screen.findByRole('button', { name: 'Delete' });
+    const [saved] = await registrations.list();
+    expect(saved?.status).toBe('open');
+    fireEvent.click(remove);
+    await waitFor(async () => expect((await registrations.get(saved!.id))?.status).toBe('deleted'));
+  });
+
   it('a committed value re-renders the section and the save line, not the header, navigation or buttons', async () => {
     setup();
     fireEvent.click(within(nav()).getByRole('button', { name: /Admission/ }));
