@@ -35,13 +35,13 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore 
 import { LayoutChildren } from '../renderers/layout-children.tsx';
 
 /** JSON Forms' core state outside React: dispatch runs the middleware and the core reducer. */
-export interface CoreStore {
+interface CoreStore {
   get(): JsonFormsCore;
   dispatch(action: CoreActions): void;
   subscribe(listener: () => void): () => void;
 }
 
-export function coreStore(initial: JsonFormsCore, middleware: () => Middleware): CoreStore {
+function coreStore(initial: JsonFormsCore, middleware: () => Middleware): CoreStore {
   let core = initial;
   const listeners = new Set<() => void>();
   return {
