@@ -11,7 +11,8 @@
  * the very context it had: on a section of 50 fields, about 150 components re-run and bail out
  * at each commit. Here the state is a small store outside React: a commit renders the section's
  * body (subscribed to the store) and the elements whose values changed, and no provider above
- * them changes.
+ * them changes. And a typed value the input already shows, of a field nothing else in the
+ * section reads, is taken without rendering anything (renderers/shown-commits.ts).
  */
 
 import {
@@ -26,13 +27,17 @@ import {
   type JsonFormsRendererRegistryEntry,
   type JsonSchema,
   type Middleware,
+  Resolve,
   type UISchemaElement,
+  UPDATE_DATA,
 } from '@jsonforms/core';
 import type { JsonFormsStateContext } from '@jsonforms/react';
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
 import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { LayoutChildren } from '../renderers/layout-children.tsx';
+import { type ShownCommits, shownCommitUnderWay } from '../renderers/shown-commits.ts';
+import { soleControlFields } from '../session/reads.ts';
 
 /** JSON Forms' core state outside React: dispatch runs the middleware and the core reducer. */
 interface CoreStore {
@@ -41,15 +46,36 @@ interface CoreStore {
   subscribe(listener: () => void): () => void;
 }
 
-function coreStore(initial: JsonFormsCore, middleware: () => Middleware): CoreStore {
+/**
+ * `fields`: the section's fields that only their own control reads (soleControlFields). A
+ * shown commit of one of those, changing nothing else, is taken without telling the section.
+ */
+function coreStore(
+  initial: JsonFormsCore,
+  middleware: () => Middleware,
+  fields: () => ReadonlySet<string>,
+  shown: ShownCommits,
+): CoreStore {
   let core = initial;
   const listeners = new Set<() => void>();
   return {
     get: () => core,
     dispatch(action) {
+      const before = core;
       const next = middleware()(core, action, coreReducer);
       if (next === core) return;
       core = next;
+      const commit = shownCommitUnderWay();
+      if (
+        commit &&
+        action.type === UPDATE_DATA &&
+        fields().has(action.path) &&
+        changedOnlyAt(before.data, next.data, action.path)
+      ) {
+        shown.at.set(action.path, { serial: ++shown.serial, value: Resolve.data(next.data, action.path) });
+        commit.taken = true;
+        return;
+      }
       for (const listener of [...listeners]) listener();
     },
     subscribe(listener) {
@@ -57,6 +83,16 @@ function coreStore(initial: JsonFormsCore, middleware: () => Middleware): CoreSt
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** The data differ at most at the top-level field `at` (a computed value changed nothing else). */
+function changedOnlyAt(before: unknown, after: unknown, at: string): boolean {
+  if (typeof before !== 'object' || typeof after !== 'object' || !before || !after) return false;
+  const a = before as Record<string, unknown>;
+  const b = after as Record<string, unknown>;
+  for (const key in b) if (key !== at && !Object.is(a[key], b[key])) return false;
+  for (const key in a) if (key !== at && !(key in b)) return false;
+  return true;
 }
 
 export interface SectionJsonFormsProps {
@@ -82,12 +118,18 @@ export function SectionJsonForms(props: SectionJsonFormsProps) {
   middleware.current = props.middleware;
   // The root layout JSON Forms would make of the elements (what its reducer keeps as the UI schema).
   const uischema = useMemo(() => ({ type: 'VerticalLayout', elements }) as UISchemaElement, [elements]);
+  const fields = useMemo(() => soleControlFields(elements), [elements]);
+  const currentFields = useRef(fields);
+  currentFields.current = fields;
+  const [shown] = useState<ShownCommits>(() => ({ serial: 0, at: new Map() }));
   const [store] = useState(() => {
     const options = { ajv, validationMode: VALIDATION, additionalErrors } as const;
     const initial = { data, schema, uischema, ...options } as JsonFormsCore;
     return coreStore(
       middleware.current(initial, Actions.init(data, schema, uischema, options), coreReducer),
       () => middleware.current,
+      () => currentFields.current,
+      shown,
     );
   });
   // New props are applied as <JsonForms> applies them (its updateCore), before the frame is
@@ -105,8 +147,16 @@ export function SectionJsonForms(props: SectionJsonFormsProps) {
   );
   // Everything in JSON Forms' context but the core state.
   const around = useMemo(
-    () => ({ renderers, cells, config, readonly, i18n: i18nState, dispatch: store.dispatch }),
-    [renderers, cells, config, readonly, i18nState, store],
+    () => ({
+      renderers,
+      cells,
+      config,
+      readonly,
+      i18n: i18nState,
+      dispatch: store.dispatch,
+      shownCommits: shown,
+    }),
+    [renderers, cells, config, readonly, i18nState, store, shown],
   );
   return <SectionBody store={store} around={around} elements={elements} />;
 }

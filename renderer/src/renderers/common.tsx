@@ -24,6 +24,7 @@ import {
 } from 'react';
 import { fillText, type RendererMessageKey, rendererText } from '../form/strings.ts';
 import type { PendingEdits } from '../session/pending-edits.ts';
+import { commitShown } from './shown-commits.ts';
 
 /** The control options the compiler writes on every Control of a compiled form's UI schema. */
 export interface RegformsControlOptions {
@@ -265,7 +266,8 @@ export function useBufferedText(options: {
 }): BufferedText {
   const { data, toText, decide, commit, delay = COMMIT_DELAY_MS, live = false } = options;
   const [text, setLocal] = useState(() => toText(data));
-  const [synced, setSynced] = useState<unknown>(data);
+  /** The data this input is in step with: the last it rendered with, or took without a render. */
+  const synced = useRef<unknown>(data);
   const [version, setVersion] = useState(0);
   const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const typed = useRef(text);
@@ -278,8 +280,8 @@ export function useBufferedText(options: {
 
   // Data changed from outside (draft restored, another field's rule, a reset): show it, unless it
   // is the value this input just committed, whose text the user may still be editing.
-  if (!Object.is(data, synced)) {
-    setSynced(data);
+  if (!Object.is(data, synced.current)) {
+    synced.current = data;
     if (!Object.is(data, committed.current)) {
       committed.current = data;
       pending.current = null;
@@ -298,18 +300,24 @@ export function useBufferedText(options: {
     inputRef.current?.focus();
   }, [version]);
 
-  const run = useCallback((final: boolean) => {
-    if (timer.current !== undefined) clearTimeout(timer.current);
-    timer.current = undefined;
-    const t = pending.current;
-    if (t === null) return;
-    const d = latest.current.decide(t, final);
-    if (!d.store) return;
-    pending.current = null;
-    if (Object.is(d.value, committed.current)) return;
-    committed.current = d.value;
-    latest.current.commit(d.value);
-  }, []);
+  const run = useCallback(
+    (final: boolean) => {
+      if (timer.current !== undefined) clearTimeout(timer.current);
+      timer.current = undefined;
+      const t = pending.current;
+      if (t === null) return;
+      const d = latest.current.decide(t, final);
+      if (!d.store) return;
+      pending.current = null;
+      if (Object.is(d.value, committed.current)) return;
+      committed.current = d.value;
+      // An uncontrolled input already shows what it commits. (A live control renders at each
+      // keystroke with the data it last had, so it is always rendered with what it commits.)
+      if (live) latest.current.commit(d.value);
+      else if (commitShown(() => latest.current.commit(d.value))) synced.current = d.value;
+    },
+    [live],
+  );
 
   const setText = useCallback(
     (next: string) => {

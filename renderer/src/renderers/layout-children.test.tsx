@@ -3,7 +3,7 @@ import type { UISchemaElement } from '@jsonforms/core';
 import type { JsonFormsStateContext } from '@jsonforms/react';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ALL_DATA, dataReadBy } from '../session/reads.ts';
+import { ALL_DATA, dataReadBy, soleControlFields } from '../session/reads.ts';
 import * as common from './common.tsx';
 import { contextFor } from './layout-children.tsx';
 import { renderForm, settle } from './test-support.tsx';
@@ -70,6 +70,22 @@ describe('what an element reads from the data', () => {
     expect(dataReadBy(control('A', shownWhen({ minProperties: 2 })))).toBe(ALL_DATA);
     expect(dataReadBy(control('A', shownWhen({ patternProperties: { '^X': { const: 1 } } })))).toBe(ALL_DATA);
   });
+
+  test('the fields only their own control reads: no rule tests them, no other control shows them', () => {
+    const group = {
+      type: 'Group',
+      label: 'G',
+      rule: shownWhen({ properties: { S: { const: 'y' } }, required: ['S'] }),
+      elements: [control('A'), control('B', shownWhen({ required: ['C'] })), control('D')],
+    } as unknown as UISchemaElement;
+    expect(soleControlFields([control('S'), group, control('C'), control('E'), control('D')])).toEqual(
+      new Set(['A', 'B', 'E']),
+    );
+    // A rule that may read any field: none is read by its control alone.
+    expect(soleControlFields([control('A'), control('B', shownWhen({ minProperties: 2 }))])).toEqual(
+      new Set(),
+    );
+  });
 });
 
 describe('the context an element is given', () => {
@@ -97,6 +113,22 @@ describe('the context an element is given', () => {
     expect(contextFor(first, withError, '', ['A']).ctx).toBe(withError);
     const dutch = ctxOf({ A: 'a' }, [], { i18n: { locale: 'nl' } });
     expect(contextFor(first, dutch, '', ['A']).ctx).toBe(dutch);
+  });
+
+  test('after a value taken without a render, is the current one; mounted afresh when the value is put back', () => {
+    const shownCommits = { serial: 0, at: new Map<string, { serial: number; value: unknown }>() };
+    const first = contextFor(undefined, ctxOf({ A: 'a' }, [], { shownCommits }), '', ['A']);
+    // The input showed 'typed' and the section took it without rendering anything.
+    shownCommits.at.set('A', { serial: ++shownCommits.serial, value: 'typed' });
+    const later = ctxOf({ A: 'typed' }, [], { shownCommits });
+    const now = contextFor(first, later, '', ['A']);
+    expect(now.ctx).toBe(later);
+    expect(now.generation).toBe(first.generation);
+    // The value the element last rendered with is put back from outside: same props, so a new element.
+    const back = contextFor(first, ctxOf({ A: 'a' }, [], { shownCommits }), '', ['A']);
+    expect(back.generation).toBe(first.generation + 1);
+    // Once rendered after the commit, it is as before.
+    expect(contextFor(now, ctxOf({ A: 'typed' }, [], { shownCommits }), '', ['A'])).toBe(now);
   });
 
   test('reads paths below its layout (an item of a repeat)', () => {

@@ -21,6 +21,7 @@ import {
 } from '@jsonforms/react';
 import { memo, useRef } from 'react';
 import { ALL_DATA, type DataRead, dataReadBy } from '../session/reads.ts';
+import { shownCommitsOf } from './shown-commits.ts';
 
 /** JSON Forms makes a new empty error list on every change when it does not validate itself. */
 const isEmpty = (v: unknown) => Array.isArray(v) && v.length === 0;
@@ -36,10 +37,15 @@ function sameButData(a: JsonFormsStateContext, b: JsonFormsStateContext): boolea
   return Object.keys(x).length === Object.keys(y).length && Object.keys(a).length === Object.keys(b).length;
 }
 
-/** The context an element last rendered with, and the values it read then. */
+/**
+ * The context an element last rendered with, the values it read then, when (ShownCommits), and
+ * its generation: a new one mounts the element afresh.
+ */
 interface Given {
   ctx: JsonFormsStateContext;
   values: unknown[];
+  serial: number;
+  generation: number;
 }
 
 function valuesRead(ctx: JsonFormsStateContext, path: string, reads: readonly string[]): unknown[] {
@@ -54,11 +60,25 @@ export function contextFor(
   path: string,
   reads: DataRead,
 ): Given {
-  if (reads === ALL_DATA) return given?.ctx === ctx ? given : { ctx, values: [] };
+  const shown = shownCommitsOf(ctx);
+  const serial = shown?.serial ?? 0;
+  const generation = given?.generation ?? 0;
+  if (reads === ALL_DATA) return given?.ctx === ctx ? given : { ctx, values: [], serial, generation };
   const values = valuesRead(ctx, path, reads);
-  if (given && sameButData(given.ctx, ctx) && values.every((v, i) => Object.is(v, given.values[i])))
-    return given;
-  return { ctx, values };
+  const same = values.every((v, i) => Object.is(v, given?.values[i]));
+  // The values it reads that were taken without a render since it last rendered.
+  const taken =
+    given && shown && serial > given.serial
+      ? reads.flatMap((r, i) => {
+          const t = shown.at.get(composePaths(path, r));
+          return t && t.serial > given.serial ? [{ i, value: t.value }] : [];
+        })
+      : [];
+  if (given && taken.length === 0 && same && sameButData(given.ctx, ctx)) return given;
+  // Put back from outside to what the element last rendered with: its controls would be given
+  // the very props they had (and skip the render) while their inputs show the value taken.
+  const putBack = same && taken.some(({ i, value }) => !Object.is(values[i], value));
+  return { ctx, values, serial, generation: putBack ? generation + 1 : generation };
 }
 
 /** One element through JSON Forms' dispatch; skipped when its props and its context are the same. */
@@ -92,8 +112,8 @@ export function LayoutChildren(props: {
     const now = contextFor(given.current[i], ctx, path, dataReadBy(child));
     given.current[i] = now;
     return (
-      // The elements of a compiled UI schema never move, so their index is a stable key.
-      <JsonFormsContext.Provider key={i} value={now.ctx}>
+      // The elements of a compiled UI schema never move: their index (and generation) is a stable key.
+      <JsonFormsContext.Provider key={`${i}.${now.generation}`} value={now.ctx}>
         <Child
           uischema={child}
           schema={schema}

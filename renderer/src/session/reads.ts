@@ -60,3 +60,25 @@ export function dataReadBy(element: UISchemaElement): DataRead {
   }
   return found;
 }
+
+/**
+ * The top-level fields of a layout's elements that one control reads and nothing else does (no
+ * rule tests them, no other control shows them): what that control shows of such a field is
+ * all the layout shows of it. Empty when a rule may read any of the data.
+ */
+export function soleControlFields(elements: readonly UISchemaElement[]): ReadonlySet<string> {
+  const controls = new Map<string, number>();
+  const tested = new Set<string>();
+  const walk = (el: Element): boolean => {
+    if (el.rule?.condition && !conditionReads(el.rule.condition as AnyCondition, tested)) return false;
+    if (el.type === 'Control' && typeof el.scope === 'string') {
+      const at = toDataPath(el.scope);
+      controls.set(at, (controls.get(at) ?? 0) + 1);
+    }
+    return (el.elements ?? []).every(walk);
+  };
+  if (!elements.every((el) => walk(el as unknown as Element))) return new Set();
+  return new Set(
+    [...controls].filter(([at, n]) => n === 1 && !tested.has(at) && !at.includes('.')).map(([at]) => at),
+  );
+}
