@@ -42,6 +42,17 @@ interface Element {
   elements?: Element[];
 }
 
+/**
+ * Walks an element and everything inside it: the fields its rules test go into `tested`, the
+ * path of each control (for a repeat, its items, whose fields render inside it) to `control`.
+ * False when a rule may read any of the data.
+ */
+function walkReads(el: Element, tested: Set<string>, control: (at: string) => void): boolean {
+  if (el.rule?.condition && !conditionReads(el.rule.condition as AnyCondition, tested)) return false;
+  if (el.type === 'Control' && typeof el.scope === 'string') control(toDataPath(el.scope));
+  return (el.elements ?? []).every((child) => walkReads(child, tested, control));
+}
+
 const readsByElement = new WeakMap<object, DataRead>();
 
 /** What an element and everything inside it read from the data (computed once per element). */
@@ -49,13 +60,7 @@ export function dataReadBy(element: UISchemaElement): DataRead {
   let found = readsByElement.get(element);
   if (found === undefined) {
     const into = new Set<string>();
-    const walk = (el: Element): boolean => {
-      if (el.rule?.condition && !conditionReads(el.rule.condition as AnyCondition, into)) return false;
-      // A control's value, and for a repeat its items (whose fields render inside it).
-      if (el.type === 'Control' && typeof el.scope === 'string') into.add(toDataPath(el.scope));
-      return (el.elements ?? []).every(walk);
-    };
-    found = walk(element as unknown as Element) ? [...into] : ALL_DATA;
+    found = walkReads(element as unknown as Element, into, (at) => into.add(at)) ? [...into] : ALL_DATA;
     readsByElement.set(element, found);
   }
   return found;
@@ -69,15 +74,8 @@ export function dataReadBy(element: UISchemaElement): DataRead {
 export function soleControlFields(elements: readonly UISchemaElement[]): ReadonlySet<string> {
   const controls = new Map<string, number>();
   const tested = new Set<string>();
-  const walk = (el: Element): boolean => {
-    if (el.rule?.condition && !conditionReads(el.rule.condition as AnyCondition, tested)) return false;
-    if (el.type === 'Control' && typeof el.scope === 'string') {
-      const at = toDataPath(el.scope);
-      controls.set(at, (controls.get(at) ?? 0) + 1);
-    }
-    return (el.elements ?? []).every(walk);
-  };
-  if (!elements.every((el) => walk(el as unknown as Element))) return new Set();
+  const count = (at: string) => controls.set(at, (controls.get(at) ?? 0) + 1);
+  if (!elements.every((el) => walkReads(el as unknown as Element, tested, count))) return new Set();
   return new Set(
     [...controls].filter(([at, n]) => n === 1 && !tested.has(at) && !at.includes('.')).map(([at]) => at),
   );
