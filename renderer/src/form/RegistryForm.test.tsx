@@ -246,12 +246,42 @@ describe('RegistryForm', () => {
     expect(seen).toEqual([]);
     expect(line().textContent).toBe('Saved');
 
+    // Nor does it render: the three states of each autosave ask the line for no words.
+    asked.length = 0;
+    await act(async () => session.change({ MS_PAT_HGHT: 174 }));
+    expect(line().getAttribute('data-save-state')).toBe('dirty');
+    await waitFor(() => expect(line().getAttribute('data-save-state')).toBe('saved'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    expect(asked.filter((key) => ['saved', 'saving', 'unsaved'].includes(key))).toEqual([]);
+
     // A save that fails: "Unsaved changes" at once, not after the autosave's delay.
     store.fail = true;
     await act(async () => session.change({ MS_PAT_HGHT: 173 }));
     await act(async () => void (await session.save().catch(() => undefined)));
     expect(line().getAttribute('data-save-state')).toBe('dirty');
     expect(line().textContent).toBe('Unsaved changes');
+    observer.disconnect();
+  });
+
+  it('says nothing new when the autosave first commits what is still being typed', async () => {
+    const { session } = renderWithStore(50);
+    await act(async () => session.change({ MS_PAT_HGHT: 170 }));
+    await act(async () => void (await session.save()));
+    const line = () => document.querySelector('[data-save-state]')!;
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(line().textContent ?? ''));
+    observer.observe(line(), { childList: true, characterData: true, subtree: true });
+    await act(async () => session.change({ MS_PAT_HGHT: 171 }));
+    // Typed, not yet committed (its pause is longer than the autosave's delay): the autosave
+    // commits it, and for that moment the registration is unsaved with no autosave due.
+    const input = screen.getByLabelText(/National number/);
+    input.focus();
+    fireEvent.change(input, { target: { value: '93051822361' } });
+    await waitFor(() => expect(line().getAttribute('data-save-state')).toBe('saved'));
+    expect(session.getState().data.IDC_PAT).toBe('93051822361');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    expect(seen).toEqual([]);
+    expect(line().textContent).toBe('Saved');
     observer.disconnect();
   });
 

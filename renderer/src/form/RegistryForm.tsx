@@ -6,7 +6,8 @@
  *
  * Speed: each part (header, error summary, navigation, section, footer) follows only its own
  * slice of the session (useFormSessionSelector), so a committed keystroke re-renders JSON Forms'
- * controls and nothing else, and an autosave re-renders the line that says "saved".
+ * controls and nothing else, and an autosave renders nothing unless the save line's words change
+ * (save-line.ts).
  */
 import type { JsonFormsRendererRegistryEntry, Middleware, UISchemaElement } from '@jsonforms/core';
 import Alert from '@mui/material/Alert';
@@ -17,11 +18,20 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { applyComputed, type FormError, type RegistrationData } from '@regforms/runtime';
 import type { ErrorObject } from 'ajv';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { flushSync } from 'react-dom';
 import { CompiledFormContext, PendingEditsContext } from '../renderers/common.tsx';
 import { loadControlsOf, regformsRenderers } from '../renderers/index.ts';
-import type { FormSession, FormSessionState, SaveState } from '../session/form-session.ts';
+import type { FormSession, FormSessionState } from '../session/form-session.ts';
 import type { SectionStatus } from '../session/sections.ts';
 import { errorGroups, requiredNowTracker, type SectionInfo, sectionOfPath } from '../session/sections.ts';
 import {
@@ -29,6 +39,7 @@ import {
   useFormSession,
   useFormSessionSelector,
 } from '../session/use-form-session.ts';
+import { saveLine } from './save-line.ts';
 import { SectionJsonForms } from './section-json-forms.tsx';
 import { translator } from './strings.ts';
 
@@ -180,9 +191,6 @@ const selectNotice = (s: FormSessionState) => s.notice;
 const selectStatus = (s: FormSessionState) => s.registration?.status ?? 'open';
 const selectCode = (s: FormSessionState) => s.registration?.registrationCode;
 const selectHasRegistration = (s: FormSessionState) => s.registration !== undefined;
-const selectSaveState = (s: FormSessionState) => s.saveState;
-const selectSaveFailed = (s: FormSessionState) =>
-  s.notice?.severity === 'error' && s.notice.key === 'lifecycle';
 const selectSync = (s: FormSessionState) => s.sync.state;
 const selectSyncReason = (s: FormSessionState) => (s.sync.state === 'refused' ? s.sync.reason : '');
 /** After a refused Send: the errors by section are summed up at the top. */
@@ -614,43 +622,11 @@ const FormFooter = memo(function FormFooter({ session, t, preview }: PartProps) 
 /** An element hidden without a class of its own (MUI's display rules outrank `hidden`). */
 const HIDDEN = { display: 'none' } as const;
 
-/** A save shorter than this is not announced: the line goes from unsaved to saved. */
-const SAVING_SHOWN_AFTER_MS = 400;
-
-/**
- * The save state the line says. It says a state only once it lasts: an autosave while typing
- * usually takes a few milliseconds, and a change is saved by the autosave due within the
- * second. Saying "Unsaved changes", "Saving…", "Saved" for each would flash words nobody can
- * read, have screen readers announce them (the line is a live region) every second or so, and
- * redraw the page at every keystroke. So a save shows "Saving…" only when slow (a node far
- * away), and a change covered by a scheduled autosave keeps the line as it was until that
- * autosave is overdue. A failed save, or no autosave (off, read-only), says "Unsaved changes" at
- * once. `data-save-state` on the line is always the session's own state, for hosts and tests.
- */
-function useShownSaveState(session: FormSession, saveState: SaveState, failed: boolean): SaveState {
-  const due = saveState === 'dirty' && !failed ? session.autosaveDue() : undefined;
-  const transient = saveState === 'saving' || due !== undefined;
-  // Each change of state starts a phase; `late` names the phase that has lasted.
-  const phase = useRef({ saveState, n: 0 });
-  if (phase.current.saveState !== saveState) phase.current = { saveState, n: phase.current.n + 1 };
-  const n = phase.current.n;
-  const [late, setLate] = useState(-1);
-  useEffect(() => {
-    if (!transient) return;
-    const wait = (due === undefined ? 0 : Math.max(0, due - Date.now())) + SAVING_SHOWN_AFTER_MS;
-    const timer = setTimeout(() => setLate(n), wait);
-    return () => clearTimeout(timer);
-  }, [n, transient, due]);
-  const shown = useRef(saveState);
-  if (!transient || late === n) shown.current = saveState;
-  return shown.current;
-}
-
 /** Saved, saving, unsaved; and whether it is on the node or only on this device. */
 const SaveStatus = memo(function SaveStatus({ session, t }: { session: FormSession; t: FormText }) {
-  const actual = useFormSessionSelector(session, selectSaveState);
-  const failed = useFormSessionSelector(session, selectSaveFailed);
-  const saveState = useShownSaveState(session, actual, failed);
+  // The words change a few times per registration; the session's save state, every second.
+  const shown = useMemo(() => saveLine(session), [session]);
+  const saveState = useSyncExternalStore(shown.subscribe, shown.get, shown.get);
   const sync = useFormSessionSelector(session, selectSync);
   const reason = useFormSessionSelector(session, selectSyncReason);
   const text =
@@ -664,23 +640,25 @@ const SaveStatus = memo(function SaveStatus({ session, t }: { session: FormSessi
         : saveState === 'dirty'
           ? t('unsaved')
           : '';
-  // Speed: the session's state is written on the element directly, so a change the line does
-  // not say (an edit covered by the autosave) renders no MUI component and redraws nothing.
   const ref = useRef<HTMLElement>(null);
-  const line = useMemo(
-    () => (
+  // The session's own state, for hosts and tests, written on the element as it changes: no
+  // render for a change the line does not say.
+  useLayoutEffect(() => {
+    let written: string | undefined;
+    const write = () => {
+      const actual = session.getState().saveState;
+      if (actual === written) return;
+      written = actual;
+      ref.current?.setAttribute('data-save-state', actual);
+    };
+    write();
+    return session.subscribe(write);
+  }, [session]);
+  return (
+    <>
       <Typography ref={ref} variant="body2" role="status" sx={{ ml: 'auto' }}>
         {text}
       </Typography>
-    ),
-    [text],
-  );
-  useLayoutEffect(() => {
-    ref.current?.setAttribute('data-save-state', actual);
-  }, [actual, line]);
-  return (
-    <>
-      {line}
       {(sync === 'pending' || sync === 'refused') && (
         <Typography
           variant="body2"

@@ -133,7 +133,10 @@ export interface FormSession {
    * (which also cancels a pending autosave); a view attaches while it is mounted.
    */
   attach(): () => void;
-  /** When the autosave of the unsaved changes is due (Date.now() time); undefined when none is scheduled. */
+  /**
+   * When the autosave of the unsaved changes is due (Date.now() time), also while that save
+   * commits what is still being typed; undefined when none is scheduled.
+   */
   autosaveDue(): number | undefined;
 }
 
@@ -289,8 +292,8 @@ export function createFormSession(options: FormSessionOptions): FormSession {
     due = Date.now() + autosave;
     timer = setTimeout(() => {
       timer = undefined;
-      due = undefined;
       if (state.saveState === 'dirty') void session.save();
+      else due = undefined;
     }, autosave);
   }
 
@@ -374,8 +377,13 @@ export function createFormSession(options: FormSessionOptions): FormSession {
 
     async save() {
       if (state.readOnly) return undefined;
-      cancelAutosave();
+      // The autosave stays due while the save commits what is still being typed: that change is
+      // this save's, and the save line need not say "Unsaved changes" for it.
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
       const saving = await session.flush();
+      // (Unless the commit scheduled the next autosave: the registration was saved until then.)
+      if (timer === undefined) due = undefined;
       set({ saveState: 'saving' });
       try {
         const reg = await ensureRegistration();
