@@ -6,8 +6,9 @@
  * Vite in production; on the largest real registration type and a synthetic 1,000-field
  * definition. Then the bundle sizes, and the studio's first screen after `pnpm start`.
  *
- * Run: pnpm bench:renderer   (BENCH_RUNS=n rounds, default 3; BENCH_FORMS=real or synthetic for
- *      one form; BENCH_BUNDLE=0 skips the bundle sizes, BENCH_STUDIO=0 the studio,
+ * Run: pnpm bench:renderer   (BENCH_RUNS=n rounds, default 5: a median of five pages per figure
+ *      holds when one or two are slowed by the machine; BENCH_FORMS=real or synthetic for one
+ *      form; BENCH_BUNDLE=0 skips the bundle sizes, BENCH_STUDIO=0 the studio,
  *      BENCH_BREAKDOWN=0 the traced breakdown)
  *
  * Definitions (the same for both sides, measured in a fresh page each):
@@ -63,7 +64,7 @@ import { syntheticDefinitions } from './synthetic.ts';
 const root = join(import.meta.dirname, '..', '..');
 const rendererDir = join(root, 'renderer');
 const vite = join(rendererDir, 'node_modules', 'vite', 'bin', 'vite.js');
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIDES = ['ours', 'stock'] as const;
 type Side = (typeof SIDES)[number];
 const MODES = [
