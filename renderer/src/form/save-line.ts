@@ -16,7 +16,7 @@
 import type { FormSession, FormSessionState, SaveState } from '../session/form-session.ts';
 
 /** A save shorter than this is not announced: the line goes from unsaved to saved. */
-export const SAVING_SHOWN_AFTER_MS = 400;
+const SAVING_SHOWN_AFTER_MS = 400;
 
 /** A save failed: the session's notice says why. */
 const saveFailed = (s: FormSessionState) => s.notice?.severity === 'error' && s.notice.key === 'lifecycle';

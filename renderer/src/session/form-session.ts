@@ -382,7 +382,7 @@ export function createFormSession(options: FormSessionOptions): FormSession {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       const saving = await session.flush();
-      // (Unless the commit scheduled the next autosave: the registration was saved until then.)
+      // Not due any more, unless that commit scheduled the next autosave (it was saved before).
       if (timer === undefined) due = undefined;
       set({ saveState: 'saving' });
       try {
